@@ -1,0 +1,123 @@
+# wfm - contact-center workforce planning tools.  See README.md.
+#
+#   make            build libwfm.a and the programs into build/
+#   make test       install missing packages, build with -Werror, run every test
+#   make demo       install missing packages, build, run the weekly chain on data/sample
+#   make bench      benchmarks (see scripts/bench-*)
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make SANITIZE=address,undefined test
+#   make V=1        show the commands
+VERSION   := 0.1.0
+PREFIX    ?= /usr/local
+DESTDIR   ?=
+BUILD     ?= build
+CC        ?= cc
+OPT       ?= -O2
+SANITIZE  ?=
+WERROR    ?= 0
+
+WARN      := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+             -Wformat=2 -Wvla -Wpointer-arith -Wcast-qual -Wundef
+ifeq ($(WERROR),1)
+WARN      += -Werror
+endif
+CPPFLAGS  += -D_POSIX_C_SOURCE=200809L -DWFM_VERSION='"$(VERSION)"' -Ilib
+CFLAGS    ?= -g
+ALL_CFLAGS = -std=c11 $(OPT) $(CFLAGS) $(WARN) -MMD -MP
+ifneq ($(SANITIZE),)
+ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS    += -fsanitize=$(SANITIZE)
+endif
+
+# pkg-config where a .pc exists; libcsv and GLPK ship none.  Deferred (=) so
+# that a Makefile read before install-deps ran does not need them yet.
+PKG_CFLAGS  = $(shell pkg-config --cflags gsl xlsxwriter 2>/dev/null)
+PKG_LIBS    = $(shell pkg-config --libs gsl xlsxwriter 2>/dev/null) -lglpk -lcsv -lm
+TEST_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
+TEST_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null)
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+LIB_SRC    := $(wildcard lib/*.c)
+LIB_OBJ    := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CMD_SRC    := $(wildcard cmd/wfm-*.c)
+CMD_COMMON := $(filter-out cmd/wfm-%.c,$(wildcard cmd/*.c))
+CMD_COBJ   := $(CMD_COMMON:%.c=$(BUILD)/%.o)
+PROGS      := $(CMD_SRC:cmd/%.c=$(BUILD)/bin/%)
+TEST_SRC   := $(wildcard tests/unit/test_*.c)
+TESTS      := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+LIBWFM     := $(BUILD)/libwfm.a
+
+.PHONY: all test check demo bench install uninstall clean deps
+.SUFFIXES:
+.SECONDARY:
+
+all: $(LIBWFM) $(PROGS)
+
+# Rebuild everything when the compiler flags change (SANITIZE, WERROR, OPT).
+FLAGS_NOW := $(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS)
+$(BUILD)/.flags: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(FLAGS_NOW)' | cmp -s - $@ || echo '$(FLAGS_NOW)' > $@
+FORCE:
+
+$(BUILD)/%.o: %.c $(BUILD)/.flags
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo '  CC      $<')
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%.o: tests/unit/%.c $(BUILD)/.flags
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo '  CC      $<')
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(TEST_CFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIBWFM): $(LIB_OBJ)
+	@$(if $(Q),echo '  AR      $@')
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/bin/%: $(BUILD)/cmd/%.o $(CMD_COBJ) $(LIBWFM)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo '  LD      $@')
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(CMD_COBJ) $(LIBWFM) $(PKG_LIBS)
+
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIBWFM)
+	@$(if $(Q),echo '  LD      $@')
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIBWFM) $(TEST_LIBS) $(PKG_LIBS)
+
+deps:
+	@scripts/install-deps
+
+# The two set-up commands of the README.  Each works alone on a fresh machine.
+test: deps
+	@$(MAKE) --no-print-directory WERROR=1 check
+
+check: all $(TESTS)
+	@tests/run-unit $(TESTS)
+	@tests/cli/run --bin $(BUILD)/bin
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/weekly-run --bin $(BUILD)/bin --out $(BUILD)/demo
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/bench --bin $(BUILD)/bin
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(PROGS) $(DESTDIR)$(PREFIX)/bin
+	install -d $(DESTDIR)$(PREFIX)/share/wfm
+	install -m 644 data/wfm.conf $(DESTDIR)$(PREFIX)/share/wfm/wfm.conf.example
+
+uninstall:
+	rm -f $(PROGS:$(BUILD)/bin/%=$(DESTDIR)$(PREFIX)/bin/%)
+	rm -rf $(DESTDIR)$(PREFIX)/share/wfm
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,36 @@
+/* tool.h - what every wfm program shares: its name, messages, exit codes.
+ * Only programs use this; the library never prints. */
+#ifndef WFM_TOOL_H
+#define WFM_TOOL_H
+
+#include <stdio.h>
+
+#include "err.h"
+
+/* Remembers the program name for messages and switches off GSL's abort
+ * handler and GLPK's terminal output. */
+void tool_init(const char *name);
+
+/* The program name ("wfm-ingest"). */
+const char *tool_name(void);
+
+/* Prints "NAME: message" for a recorded error and returns its code. */
+int tool_fail(const wfm_err *e);
+
+/* Prints "NAME: message" (printf-style) and returns `code`. */
+int tool_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Prints "NAME: warning: message". */
+void tool_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A usage error: prints the message and a hint to run --help, returns 64. */
+int tool_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Flushes and checks standard output; on failure prints a message and
+ * returns 74, else returns `code` unchanged.  Call on the way out of main. */
+int tool_finish(int code);
+
+/* Prints "NAME VERSION" and returns 0. */
+int tool_version(void);
+
+#endif

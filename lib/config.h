@@ -1,0 +1,166 @@
+/* config.h - the settings of every tool: defaults, wfm.conf and flags.
+ *
+ * A setting gets its value from, the later winning:
+ *   1. the default in the table below (the service's published targets,
+ *      DESIGN.md);
+ *   2. the configuration file: the FILE of --config FILE when given (it
+ *      must exist), else ./wfm.conf when it exists, else none
+ *      (wfm_config_load);
+ *   3. a command-line flag: each key `foo_bar` of a section is offered as
+ *      --foo-bar by the programs that use it, through wfm_config_set.
+ *
+ * wfm.conf is an INI file (data/wfm.conf is a commented example):
+ *   [section]          a section header; keys before the first one are errors
+ *   key = value        blanks around key and value are ignored
+ *   # comment          so are lines starting with '#' or ';', blank lines, and
+ *   key = v  # note    a '#' or ';' after a blank ends the value; a value in
+ *                      double quotes ("a;b #c") is taken as it is
+ * Section and key names and words such as `be` or `mon` ignore case; a UTF-8
+ * byte order mark and CRLF line ends are accepted.  An unknown section or
+ * key, a key given twice or a bad value is an error naming the file and line:
+ *   "wfm.conf:7: unknown key 'foo' in [calendar]"
+ *   "wfm.conf:9: [calendar] interval: must be 5, 10, 15, 30 or 60: '7'".
+ *
+ * Keys, their types and defaults:
+ *   [calendar]
+ *   holidays = be | none        Belgian and Flemish holidays, or none   be
+ *   closed = PATH               closing-days CSV (date,reason), relative to
+ *                               the folder of the file that names it    none
+ *   open_days = LIST            days open: mon-fri, mon-sat, mon,tue,thu;
+ *                               English names or three-letter abbreviations,
+ *                               ranges may wrap (fri-mon); none         mon-fri
+ *   open_hours = HH:MM-HH:MM    hours of every open day (end up to 24:00)
+ *                                                                 09:00-19:00
+ *   hours_mon .. hours_sun      that weekday's hours HH:MM-HH:MM, or `closed`;
+ *                               overrides open_days and open_hours (so
+ *                               hours_sat = 09:00-13:00 opens Saturday);
+ *                               empty: not given                    not given
+ *   interval = MINUTES          5, 10, 15, 30 or 60; every day's opening and
+ *                               closing time must lie on this grid      15
+ *   [ingest]                    (no keys yet)
+ *   [forecast]
+ *   level = P                   prediction interval coverage, 0 < P < 1  0.8
+ *   horizon_days = N            days forecast ahead, 1..3660             56
+ *   [staff]
+ *   target_answer_rate = P      answered share of offered calls, 0 < P <= 1
+ *                                                                        0.95
+ *   callback_after = SECONDS    wait after which a callback is offered   150
+ *   sl = P                      service level: share answered within
+ *                               sl_time, 0 < P <= 1                      0.8
+ *   sl_time = SECONDS           the service-level threshold, > 0          20
+ *   max_occupancy = P           cap on agent occupancy, 0 < P <= 1, or none
+ *                                                                        none
+ *   patience = SECONDS          mean time a caller waits before hanging up
+ *                               (abandonment model), > 0, or none        none
+ *   shrinkage = P               share of paid time not on contacts (breaks,
+ *                               meetings, training, absence), 0 <= P < 1  0.3
+ *   deadline_days = N           working days to answer e-mail and
+ *                               callbacks, 0..365                          2
+ *   concurrency = N             chats one agent handles at once, 1..20     2
+ *   [plan]
+ *   time_limit = SECONDS        solver time limit, > 0                    60
+ *   gap = P                     relative MIP gap to stop at, 0 <= P < 1  0.01
+ * A share P may be written as a fraction (0.95) or a percentage (95%); a
+ * decimal comma is accepted (0,95).  SECONDS may be a number of seconds (150)
+ * or m:ss / h:mm:ss (2:30).
+ *
+ * Ownership: a wfm_config owns its strings; wfm_config_release frees them.
+ */
+#ifndef WFM_CONFIG_H
+#define WFM_CONFIG_H
+
+#include <stdio.h>
+
+#include "calendar.h"
+#include "err.h"
+
+/* Opening hours of one day, minutes since midnight; opens < 0 when closed. */
+typedef struct wfm_hours {
+	int opens, closes;
+} wfm_hours;
+
+#define WFM_CONFIG_MAX_KEYS 64
+
+typedef struct wfm_config {
+	char *file;                  /* the configuration file read, or NULL */
+
+	/* [calendar] */
+	enum wfm_holidays holidays;
+	char *closed;                /* resolved path, or NULL for none */
+	unsigned open_days;          /* bit (1u << WFM_MON) .. (1u << WFM_SUN) */
+	wfm_hours open_hours;
+	wfm_hours hours[7];          /* hours_mon .. hours_sun, where given */
+	unsigned hours_given;        /* bit wd set when hours[wd] was given */
+	int interval;                /* minutes */
+
+	/* [forecast] */
+	double level;
+	int horizon_days;
+
+	/* [staff] */
+	double target_answer_rate;
+	double callback_after;       /* seconds */
+	double sl;
+	double sl_time;              /* seconds */
+	double max_occupancy;        /* 0: none */
+	double patience;             /* seconds; 0: none */
+	double shrinkage;
+	int deadline_days;
+	int concurrency;
+
+	/* [plan] */
+	double time_limit;           /* seconds */
+	double gap;
+
+	/* Private: where each key was set (line of `file`, 0 for the default,
+	 * -1 for a flag), for messages about keys that do not fit together. */
+	int where_[WFM_CONFIG_MAX_KEYS];
+} wfm_config;
+
+/* Fills `cfg` with the defaults.  Nothing is allocated yet, but pair it with
+ * wfm_config_release all the same. */
+void wfm_config_defaults(wfm_config *cfg);
+
+/* Frees the strings of `cfg` (not `cfg` itself) and leaves the defaults in
+ * it.  NULL is a no-op. */
+void wfm_config_release(wfm_config *cfg);
+
+/* Reads the configuration file a program runs with over the current
+ * settings: `path` (the FILE of --config) when not NULL, else ./wfm.conf when
+ * that file exists, else none (then the settings stay as they are and this
+ * returns WFM_OK).  Fails with WFM_ENOINPUT when the file cannot be opened
+ * and WFM_EDATA, "FILE:LINE: what is wrong", for a syntax error, an unknown
+ * section or key, a key given twice, a bad value or settings that do not fit
+ * together (wfm_config_check).  On failure `cfg` is unchanged. */
+int wfm_config_load(wfm_config *cfg, const char *path, wfm_err *e);
+
+/* Sets key `key` of `section` from the text `value` with the same parsing and
+ * checks as the file; a relative path is taken as it is (relative to the
+ * working directory).  This is how programs apply flags: failures are
+ * WFM_EUSAGE with a message naming the flag --KEY-NAME, e.g.
+ * "--open-hours: not a time range: '9-17'", or "unknown setting [calendar]
+ * foo".  On failure `cfg` is unchanged. */
+int wfm_config_set(wfm_config *cfg, const char *section, const char *key, const char *value,
+		   wfm_err *e);
+
+/* Checks the settings that depend on each other: at least one day open, and
+ * every open day's hours on the interval grid.  Returns WFM_OK, or WFM_EDATA
+ * with "FILE:LINE: " of the later key when all keys involved came from the
+ * file, else WFM_EUSAGE. */
+int wfm_config_check(const wfm_config *cfg, wfm_err *e);
+
+/* The opening hours of weekday `wd` (WFM_MON..WFM_SUN) after combining
+ * open_days, open_hours and hours_<wd>. */
+wfm_hours wfm_config_day_hours(const wfm_config *cfg, int wd);
+
+/* Builds the calendar the settings describe: holiday set, hours of every
+ * weekday and the closing days of `closed`.  Fails as wfm_config_check, or
+ * as wfm_calendar_load_closed (WFM_ENOINPUT, WFM_EDATA "FILE:LINE: ...").
+ * Returns a new calendar (free with wfm_calendar_free), or NULL. */
+wfm_calendar *wfm_config_calendar(const wfm_config *cfg, wfm_err *e);
+
+/* The help text of a key ("days the service is open: mon-fri, ..."), for a
+ * program's --help; NULL when there is no such key.  Static, not to free. */
+const char *wfm_config_help(const char *section, const char *key);
+
+#endif

@@ -1,0 +1,2 @@
+cp "$FIX/calendar-bad-key.conf" wfm.conf
+wfm-calendar 2025

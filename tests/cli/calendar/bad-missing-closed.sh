@@ -1,0 +1,1 @@
+wfm-calendar --closed nothere.csv 2025

@@ -1,0 +1,1 @@
+wfm-calendar --config nothere.conf 2025

@@ -1,0 +1,1 @@
+wfm-calendar --year 2025

@@ -1,0 +1,1 @@
+wfm-calendar 2025 20x5

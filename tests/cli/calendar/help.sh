@@ -1,0 +1,1 @@
+wfm-calendar --help

@@ -1,0 +1,3 @@
+. "$ROOT/tests/cli/common-ingest.sh"
+: > in.csv
+bad in.csv

@@ -1,0 +1,3 @@
+. "$ROOT/tests/cli/common-ingest.sh"
+{ printf 'date,time,channel,line,offered\n2024-03-04,09:00,phone,'; head -c 70000 /dev/zero | tr '\0' 'x'; printf ',5\n'; } > in.csv
+bad in.csv

@@ -1,0 +1,3 @@
+. "$ROOT/tests/cli/common-ingest.sh"
+printf 'date,time,channel,line,offered\n2024-03-04,09:00,phone,1700,-3\n' > in.csv
+bad in.csv

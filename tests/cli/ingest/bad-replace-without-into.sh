@@ -1,0 +1,1 @@
+wfm-ingest --replace x.csv

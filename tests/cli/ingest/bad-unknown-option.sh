@@ -1,0 +1,1 @@
+wfm-ingest --frobnicate x.csv

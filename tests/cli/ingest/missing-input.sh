@@ -1,0 +1,2 @@
+. "$ROOT/tests/cli/common-ingest.sh"
+bad nosuchfile.csv

@@ -1,0 +1,438 @@
+/* Unit tests for lib/history*.c: reading exports, aggregation, merge, checks. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "calendar.h"
+#include "history.h"
+#include "sortctx.h"
+
+/* Writes `text` to a fresh temporary file; returns its malloc'd path. */
+static char *tmpfile_with(const char *text)
+{
+	char *path = malloc(64);
+	int fd;
+	FILE *f;
+
+	snprintf(path, 64, "/tmp/wfm-test-hist-XXXXXX");
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	return path;
+}
+
+static wfm_read_opts opts15(void)
+{
+	wfm_read_opts o;
+
+	memset(&o, 0, sizeof o);
+	o.interval = 15;
+	return o;
+}
+
+static wfm_hist *read_text(const char *text, const wfm_read_opts *o, wfm_err *e, int *rc)
+{
+	char *p = tmpfile_with(text);
+	wfm_hist *h = wfm_hist_new(NULL);
+
+	*rc = wfm_hist_read(h, p, 0, o, NULL, e);
+	unlink(p);
+	free(p);
+	return h;
+}
+
+static void test_channel_names(void **state)
+{
+	(void)state;
+	assert_int_equal(wfm_channel_parse("Telefoon"), WFM_CH_PHONE);
+	assert_int_equal(wfm_channel_parse("E-mail"), WFM_CH_EMAIL);
+	assert_int_equal(wfm_channel_parse(" mail "), WFM_CH_EMAIL);
+	assert_int_equal(wfm_channel_parse("Chat"), WFM_CH_CHAT);
+	assert_int_equal(wfm_channel_parse("Sociale media"), WFM_CH_SOCIAL);
+	assert_int_equal(wfm_channel_parse("terugbelverzoek"), WFM_CH_CALLBACK);
+	assert_int_equal(wfm_channel_parse("fax"), -1);
+	assert_int_equal(wfm_channel_parse(""), -1);
+	assert_string_equal(wfm_channel_name(WFM_CH_CALLBACK), "callback");
+	assert_true(wfm_channel_deferred(WFM_CH_EMAIL));
+	assert_false(wfm_channel_deferred(WFM_CH_CHAT));
+}
+
+/* Three 5-minute rows into one 15-minute row: counts summed, AHT weighted by
+ * handled: (8*300 + 4*200 + 2*100) / 14 = 3400/14 = 242.857... -> 242.86. */
+static void test_aggregate_weighted(void **state)
+{
+	wfm_read_opts o = opts15();
+	wfm_err e;
+	int rc;
+	wfm_hist *h = read_text("Datum;Interval;Kanaal;Lijn;Aangeboden;Beantwoord;Afhandeltijd\n"
+				"4/03/2024;09:10-09:15;telefoon;1700;3;2;100\n"
+				"4/03/2024;09:00-09:05;telefoon;1700;10;8;300\n"
+				"4/03/2024;09:05-09:10;telefoon;1700;5;4;200\n"
+				"4/03/2024;09:15-09:20;telefoon;1700;7;7;60,5\n",
+				&o, &e, &rc);
+	const wfm_hrow *r;
+
+	(void)state;
+	assert_int_equal(rc, WFM_OK);
+	assert_int_equal(wfm_hist_count(h), 2);
+	wfm_hist_sort(h);
+	r = wfm_hist_rows(h);
+	assert_int_equal(r[0].time, 9 * 60);
+	assert_true(r[0].offered == 18 && r[0].handled == 14);
+	assert_true(fabs(r[0].aht - 242.86) < 1e-9);
+	assert_int_equal(r[0].src_line, 2); /* the earliest contributing line */
+	assert_int_equal(r[1].time, 9 * 60 + 15);
+	assert_true(r[1].offered == 7 && fabs(r[1].aht - 60.5) < 1e-9);
+	wfm_hist_free(h);
+}
+
+/* Handled unknown: the aggregate's handled is unknown and AHT is weighted by
+ * offered: (10*100 + 30*200) / 40 = 175. */
+static void test_aggregate_by_offered(void **state)
+{
+	wfm_read_opts o = opts15();
+	wfm_err e;
+	int rc;
+	wfm_hist *h = read_text("date,time,channel,line,offered,aht_s\n"
+				"2024-03-04,10:00,chat,1700,10,100\n"
+				"2024-03-04,10:05,chat,1700,30,200\n", &o, &e, &rc);
+
+	(void)state;
+	assert_int_equal(rc, WFM_OK);
+	assert_int_equal(wfm_hist_count(h), 1);
+	assert_true(isnan(wfm_hist_rows(h)[0].handled));
+	assert_true(fabs(wfm_hist_rows(h)[0].aht - 175) < 1e-9);
+	wfm_hist_free(h);
+}
+
+static void test_interval_too_long(void **state)
+{
+	wfm_read_opts o = opts15();
+	wfm_err e;
+	int rc;
+	wfm_hist *h = read_text("date,time,channel,line,offered\n"
+				"2024-03-04,09:00-09:30,phone,1700,10\n", &o, &e, &rc);
+
+	(void)state;
+	assert_int_equal(rc, WFM_EDATA);
+	assert_non_null(strstr(e.msg, ":2: column 'time': longer than the 15-minute grid: "
+			       "'09:00-09:30'"));
+	assert_int_equal(wfm_hist_count(h), 0);
+	wfm_hist_free(h);
+}
+
+static void test_duplicate_key(void **state)
+{
+	wfm_read_opts o = opts15();
+	wfm_err e;
+	int rc;
+	wfm_hist *h = read_text("date,time,channel,line,offered\n"
+				"2024-03-04,09:00,phone,1700,10\n"
+				"2024-03-04,09:15,phone,1700,11\n"
+				"04/03/2024,09:00,telefoon,1700,12\n", &o, &e, &rc);
+
+	(void)state;
+	assert_int_equal(rc, WFM_EDATA);
+	assert_non_null(strstr(e.msg, ":4: duplicate key (date 2024-03-04, time 09:00, "
+			       "channel phone, line 1700): also on line 2"));
+	assert_int_equal(wfm_hist_count(h), 0);
+	wfm_hist_free(h);
+}
+
+static void test_day_and_interval_mix(void **state)
+{
+	wfm_read_opts o = opts15();
+	wfm_err e;
+	int rc;
+	wfm_hist *h = read_text("date,time,channel,line,offered\n"
+				"2024-03-04,09:00,email,1700,10\n"
+				"2024-03-04,,email,1700,40\n"
+				"2024-03-04,09:15,email,1700,10\n", &o, &e, &rc);
+
+	(void)state;
+	assert_int_equal(rc, WFM_EDATA);
+	assert_non_null(strstr(e.msg, "whole-day and interval rows for date 2024-03-04, "
+			       "channel email, line 1700"));
+	wfm_hist_free(h);
+}
+
+static int count_rejects(void *ctx, const char *file, long line, const char *reason,
+			 const wfm_csv *r)
+{
+	int *n = ctx;
+
+	(void)r;
+	assert_non_null(file);
+	assert_true(line >= 3 && line <= 6);
+	assert_non_null(strstr(reason, ":"));
+	(*n)++;
+	return WFM_OK;
+}
+
+static void test_skip_bad(void **state)
+{
+	wfm_read_opts o = opts15();
+	wfm_read_stats st;
+	wfm_err e;
+	int rc, n = 0;
+	wfm_hist *h;
+
+	(void)state;
+	memset(&st, 0, sizeof st);
+	o.reject = count_rejects;
+	o.reject_ctx = &n;
+	{
+		char *p = tmpfile_with("date,time,channel,line,offered\n"
+				       "2024-03-04,09:00,phone,1700,10\n"
+				       "2024-02-30,09:00,phone,1700,10\n"
+				       "2024-03-04,09:15,phone,1700,-1\n"
+				       "2024-03-04,09:00,phone,1700,10\n"
+				       "2024-03-04,09:30,fax,1700,1\n"
+				       "2024-03-05,09:30,chat,BELAST,4\n");
+
+		h = wfm_hist_new(NULL);
+		rc = wfm_hist_read(h, p, 0, &o, &st, &e);
+		unlink(p);
+		free(p);
+	}
+	assert_int_equal(rc, WFM_OK);
+	assert_int_equal(n, 4);
+	assert_int_equal(st.rows, 6);
+	assert_int_equal(st.rejected, 4);
+	assert_int_equal(st.kept, 2);
+	assert_int_equal(wfm_hist_count(h), 2);
+	wfm_read_stats_free(&st);
+	wfm_hist_free(h);
+}
+
+static wfm_hist *hist_of(const char *text)
+{
+	wfm_read_opts o = opts15();
+	wfm_err e;
+	int rc;
+	wfm_hist *h = read_text(text, &o, &e, &rc);
+
+	if (rc != WFM_OK)
+		fail_msg("%s", e.msg);
+	return h;
+}
+
+static void test_sort_order(void **state)
+{
+	wfm_hist *h = hist_of("date,time,channel,line,offered\n"
+			      "2024-03-05,09:00,phone,1700,1\n"
+			      "2024-03-04,09:15,phone,1700,2\n"
+			      "2024-03-04,09:00,chat,1700,3\n"
+			      "2024-03-04,09:00,phone,WONEN,4\n"
+			      "2024-03-04,09:00,phone,1700,5\n"
+			      "2024-03-04,,email,1700,6\n");
+	const wfm_hrow *r;
+	static const double want[] = {6, 5, 4, 3, 2, 1};
+
+	(void)state;
+	wfm_hist_sort(h);
+	r = wfm_hist_rows(h);
+	for (size_t i = 0; i < 6; i++)
+		assert_true(r[i].offered == want[i]);
+	wfm_hist_free(h);
+}
+
+static void test_merge(void **state)
+{
+	wfm_hist *base = hist_of("date,time,channel,line,offered,handled,aht_s\n"
+				 "2024-03-04,09:00,phone,1700,10,9,300\n"
+				 "2024-03-04,09:15,phone,1700,11,10,301.5\n");
+	wfm_hist *same = hist_of("date,time,channel,line,offered,handled,aht_s\n"
+				 "2024-03-04,09:15,phone,1700,11,10,301.50\n"
+				 "2024-03-04,09:30,phone,1700,12,12,280\n"
+				 "2024-03-04,09:30,phone,BELAST,1,1,20\n");
+	wfm_hist *diff = hist_of("date,time,channel,line,offered,handled,aht_s\n"
+				 "2024-03-04,09:00,phone,1700,10,9,300\n"
+				 "2024-03-04,09:15,phone,1700,13,10,301.5\n");
+	wfm_merge_result m;
+	wfm_err e;
+
+	(void)state;
+	assert_int_equal(wfm_hist_merge(base, same, 0, &m, &e), WFM_OK);
+	assert_int_equal(m.added, 2);
+	assert_int_equal(m.same, 1);
+	assert_int_equal(m.nconflicts, 0);
+	assert_int_equal(wfm_hist_count(base), 4);
+	assert_int_equal(wfm_hist_count(same), 0);
+
+	/* a conflict leaves base as it was */
+	assert_int_equal(wfm_hist_merge(base, diff, 0, &m, &e), WFM_EDATA);
+	assert_int_equal(m.nconflicts, 1);
+	assert_true(m.conflicts[0].old_row.offered == 11 && m.conflicts[0].new_row.offered == 13);
+	assert_int_equal(m.conflicts[0].new_row.src_line, 3);
+	assert_string_equal(e.msg, "1 conflicting row");
+	wfm_merge_result_free(&m);
+	assert_int_equal(wfm_hist_count(base), 4);
+	assert_true(wfm_hist_rows(base)[1].offered == 11);
+	wfm_hist_free(diff);
+
+	/* with replace, the new value wins */
+	diff = hist_of("date,time,channel,line,offered,handled,aht_s\n"
+		       "2024-03-04,09:15,phone,1700,13,10,301.5\n");
+	assert_int_equal(wfm_hist_merge(base, diff, 1, &m, &e), WFM_OK);
+	assert_int_equal(m.replaced, 1);
+	assert_int_equal(wfm_hist_count(base), 4);
+	assert_true(wfm_hist_rows(base)[1].offered == 13);
+	wfm_merge_result_free(&m);
+	wfm_hist_free(diff);
+	wfm_hist_free(same);
+	wfm_hist_free(base);
+}
+
+static void test_merge_day_vs_intervals(void **state)
+{
+	wfm_hist *base = hist_of("date,time,channel,line,offered\n"
+				 "2024-03-04,09:00,email,1700,10\n"
+				 "2024-03-04,09:15,email,1700,11\n");
+	wfm_hist *day = hist_of("date,time,channel,line,offered\n2024-03-04,,email,1700,21\n");
+	wfm_merge_result m;
+
+	(void)state;
+	assert_int_equal(wfm_hist_merge(base, day, 0, &m, NULL), WFM_EDATA);
+	assert_int_equal(m.nconflicts, 1);
+	wfm_merge_result_free(&m);
+	wfm_hist_free(day);
+	day = hist_of("date,time,channel,line,offered\n2024-03-04,,email,1700,21\n");
+	assert_int_equal(wfm_hist_merge(base, day, 1, &m, NULL), WFM_OK);
+	assert_int_equal(wfm_hist_count(base), 1);
+	assert_int_equal(wfm_hist_rows(base)[0].time, -1);
+	wfm_merge_result_free(&m);
+	wfm_hist_free(day);
+	wfm_hist_free(base);
+}
+
+/* Round trip: write canonical, read back, identical (merge says all same). */
+static void test_write_read_back(void **state)
+{
+	wfm_hist *h = hist_of("date,time,channel,line,offered,handled,aht_s\n"
+			      "2024-03-04,09:00,phone,\"LINE, X\",10,,300.25\n"
+			      "2024-03-04,,email,1700,10,9,\n");
+	wfm_hist *back = wfm_hist_new(NULL);
+	wfm_merge_result m;
+	char buf[4096];
+	FILE *f = fmemopen(buf, sizeof buf, "w");
+	char *p;
+	wfm_read_opts o = opts15();
+
+	(void)state;
+	wfm_hist_sort(h);
+	assert_int_equal(wfm_hist_write(h, f, 0, NULL), WFM_OK);
+	fclose(f);
+	assert_string_equal(buf, "date,time,channel,line,offered,handled,aht_s\n"
+			    "2024-03-04,,email,1700,10,9,\n"
+			    "2024-03-04,09:00,phone,\"LINE, X\",10,,300.25\n");
+	p = tmpfile_with(buf);
+	assert_int_equal(wfm_hist_read(back, p, 0, &o, NULL, NULL), WFM_OK);
+	unlink(p);
+	free(p);
+	assert_int_equal(wfm_hist_merge(h, back, 0, &m, NULL), WFM_OK);
+	assert_int_equal(m.same, 2);
+	assert_int_equal(m.added, 0);
+	wfm_merge_result_free(&m);
+	wfm_hist_free(back);
+	wfm_hist_free(h);
+}
+
+static void test_check_gaps(void **state)
+{
+	/* Thu 2024-03-28, Easter Monday 2024-04-01 closed; Tue 04-02 missing. */
+	wfm_hist *h = hist_of("date,time,channel,line,offered\n"
+			      "2024-03-28,09:00,phone,1700,1\n"
+			      "2024-03-29,08:45,phone,1700,1\n"
+			      "2024-04-01,09:00,phone,1700,1\n"
+			      "2024-04-03,19:00,phone,1700,1\n");
+	wfm_calendar *cal = wfm_calendar_new(WFM_HOLIDAYS_BE, NULL);
+	wfm_series_check *sc;
+	size_t n;
+
+	(void)state;
+	wfm_hist_sort(h);
+	assert_int_equal(wfm_hist_check(h, cal, &sc, &n, NULL), WFM_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(sc[0].days, 4);
+	assert_int_equal(sc[0].gaps, 1);
+	assert_int_equal(sc[0].gap[0], wfm_date_from_ymd(2024, 4, 2));
+	assert_int_equal(sc[0].closed_rows, 1);
+	assert_int_equal(sc[0].closed_first, wfm_date_from_ymd(2024, 4, 1));
+	assert_int_equal(sc[0].outside_rows, 2);
+	assert_int_equal(sc[0].outside_first, wfm_date_from_ymd(2024, 3, 29));
+	assert_int_equal(sc[0].outside_time, 8 * 60 + 45);
+	free(sc);
+	wfm_calendar_free(cal);
+	wfm_hist_free(h);
+}
+
+struct pair {
+	int key, seq;
+};
+
+static int cmp_pair(const void *a, const void *b, const void *ctx)
+{
+	const struct pair *x = a, *y = b;
+
+	assert_ptr_equal(ctx, (const void *)cmp_pair);
+	return (x->key > y->key) - (x->key < y->key);
+}
+
+/* The merge sort is a sort and stable, checked against an insertion sort. */
+static void test_sort_stable(void **state)
+{
+	struct pair a[300] = {{0, 0}}, b[300];
+	unsigned s = 12345;
+
+	(void)state;
+	for (size_t n = 0; n < 300; n += 7) {
+		for (size_t i = 0; i < n; i++) {
+			s = s * 1103515245u + 12345u;
+			a[i].key = (int)((s >> 16) % 10);
+			a[i].seq = (int)i;
+		}
+		memcpy(b, a, sizeof a);
+		for (size_t i = 1; i < n; i++)
+			for (size_t j = i; j > 0 && b[j - 1].key > b[j].key; j--) {
+				struct pair t = b[j];
+
+				b[j] = b[j - 1];
+				b[j - 1] = t;
+			}
+		assert_int_equal(wfm_sort(a, n, sizeof a[0], cmp_pair, (const void *)cmp_pair), 0);
+		assert_memory_equal(a, b, n * sizeof a[0] + (n == 0));
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_channel_names),
+		cmocka_unit_test(test_aggregate_weighted),
+		cmocka_unit_test(test_aggregate_by_offered),
+		cmocka_unit_test(test_interval_too_long),
+		cmocka_unit_test(test_duplicate_key),
+		cmocka_unit_test(test_day_and_interval_mix),
+		cmocka_unit_test(test_skip_bad),
+		cmocka_unit_test(test_sort_order),
+		cmocka_unit_test(test_merge),
+		cmocka_unit_test(test_merge_day_vs_intervals),
+		cmocka_unit_test(test_write_read_back),
+		cmocka_unit_test(test_check_gaps),
+		cmocka_unit_test(test_sort_stable),
+	};
+
+	return cmocka_run_group_tests_name("history", tests, NULL, NULL);
+}
