@@ -1,17 +1,101 @@
 #include "tool.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "wfm.h"
 
 static const char *progname = "wfm";
 
+/* Temporary files to remove on a fatal signal: fixed slots, written before
+ * the handler can see them, read only by the handler. */
+#define NGUARD 4
+static char guarded[NGUARD][4096];
+static volatile sig_atomic_t guarded_on[NGUARD];
+
+static void on_fatal_signal(int sig)
+{
+	int i;
+
+	for (i = 0; i < NGUARD; i++)
+		if (guarded_on[i])
+			unlink(guarded[i]);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void guard_tmp(const char *tmp)
+{
+	int i;
+
+	if (!tmp)
+		return;
+	for (i = 0; i < NGUARD; i++) {
+		if (!guarded_on[i]) {
+			snprintf(guarded[i], sizeof guarded[i], "%s", tmp);
+			guarded_on[i] = 1;
+			return;
+		}
+	}
+}
+
+static void unguard_tmp(const char *tmp)
+{
+	int i;
+
+	for (i = 0; tmp && i < NGUARD; i++)
+		if (guarded_on[i] && strcmp(guarded[i], tmp) == 0)
+			guarded_on[i] = 0;
+}
+
+wfm_out *tool_out_open(const char *path, wfm_err *e)
+{
+	wfm_out *o = wfm_out_open(path, e);
+
+	if (o)
+		guard_tmp(wfm_out_tmp_path(o));
+	return o;
+}
+
+int tool_out_commit(wfm_out *o, wfm_err *e)
+{
+	char tmp[4096] = "";
+	int rc;
+
+	if (wfm_out_tmp_path(o))
+		snprintf(tmp, sizeof tmp, "%s", wfm_out_tmp_path(o));
+	rc = wfm_out_commit(o, e);
+	unguard_tmp(tmp);
+	return rc;
+}
+
+void tool_out_abort(wfm_out *o)
+{
+	char tmp[4096] = "";
+
+	if (!o)
+		return;
+	if (wfm_out_tmp_path(o))
+		snprintf(tmp, sizeof tmp, "%s", wfm_out_tmp_path(o));
+	wfm_out_abort(o);
+	unguard_tmp(tmp);
+}
+
 void tool_init(const char *name)
 {
+	struct sigaction sa;
+
 	progname = name;
 	wfm_init();
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_fatal_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
 }
 
 const char *tool_name(void)

@@ -30,6 +30,15 @@ int tool_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * returns 74, else returns `code` unchanged.  Call on the way out of main. */
 int tool_finish(int code);
 
+/* wfm_out_open / _commit / _abort (outfile.h) that also remove the
+ * temporary file when the program is stopped by SIGINT, SIGTERM or SIGHUP
+ * (handlers installed by tool_init), so an interrupted run leaves the target
+ * as it was and nothing behind.  Up to 4 outputs open at once. */
+#include "outfile.h"
+wfm_out *tool_out_open(const char *path, wfm_err *e);
+int tool_out_commit(wfm_out *o, wfm_err *e);
+void tool_out_abort(wfm_out *o);
+
 /* Prints "NAME VERSION" and returns 0. */
 int tool_version(void);
 

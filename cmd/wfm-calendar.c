@@ -307,7 +307,7 @@ static int write_calendar(const struct args *a, const wfm_calendar *cal,
 {
 	static const char *const head[] = {"date", "weekday", "open", "opens", "closes", "reason",
 					   NULL};
-	wfm_out *out = wfm_out_open(a->val[O_OUTPUT], e);
+	wfm_out *out = tool_out_open(a->val[O_OUTPUT], e);
 	wfm_csvw w;
 	wfm_date d;
 	int i;
@@ -320,11 +320,11 @@ static int write_calendar(const struct args *a, const wfm_calendar *cal,
 		for (d = sp->first[i]; d <= sp->last[i]; d++)
 			write_day(&w, cal, d);
 	if (wfm_csvw_error(&w)) {
-		wfm_out_abort(out);
+		tool_out_abort(out);
 		return wfm_err_set(e, WFM_EIO, "%s: write error",
 				   a->val[O_OUTPUT] ? a->val[O_OUTPUT] : "standard output");
 	}
-	return wfm_out_commit(out, e);
+	return tool_out_commit(out, e);
 }
 
 int main(int argc, char **argv)

@@ -324,7 +324,7 @@ static int run(struct args *a, wfm_err *e)
 		return rc;
 	a->read.interval = cfg.interval;
 	if (a->skip_bad) {
-		if (!(rej_out = wfm_out_open(a->skip_bad, e))) {
+		if (!(rej_out = tool_out_open(a->skip_bad, e))) {
 			rc = e->code;
 			goto done;
 		}
@@ -393,26 +393,26 @@ static int run(struct args *a, wfm_err *e)
 	if (!a->dry_run) {
 		wfm_hist *h = base ? base : all;
 
-		if (!(out = wfm_out_open(a->into ? a->into : a->output, e))) {
+		if (!(out = tool_out_open(a->into ? a->into : a->output, e))) {
 			rc = e->code;
 			goto done;
 		}
 		rc = wfm_hist_write(h, wfm_out_file(out), a->excel, e);
 		if (rc == WFM_OK) {
-			rc = wfm_out_commit(out, e);
+			rc = tool_out_commit(out, e);
 			out = NULL;
 		}
 	}
 	if (rc == WFM_OK && rej_out) {
-		rc = wfm_out_commit(rej_out, e);
+		rc = tool_out_commit(rej_out, e);
 		rej_out = NULL;
 		if (rc == WFM_OK && st.rejected && !a->quiet)
 			fprintf(stderr, "%s: %ld rejected row%s written to %s\n", tool_name(),
 				st.rejected, st.rejected == 1 ? "" : "s", a->skip_bad);
 	}
 done:
-	wfm_out_abort(out);
-	wfm_out_abort(rej_out);
+	tool_out_abort(out);
+	tool_out_abort(rej_out);
 	wfm_merge_result_free(&m);
 	wfm_hist_free(all);
 	wfm_hist_free(base);

@@ -81,6 +81,11 @@ FILE *wfm_out_file(wfm_out *o)
 	return o->f;
 }
 
+const char *wfm_out_tmp_path(const wfm_out *o)
+{
+	return o->path ? o->tmp : NULL;
+}
+
 int wfm_out_is_stdout(const wfm_out *o)
 {
 	return o->path == NULL;

@@ -27,6 +27,10 @@ FILE *wfm_out_file(wfm_out *o);
 /* 1 when the output goes to standard output. */
 int wfm_out_is_stdout(const wfm_out *o);
 
+/* The temporary file's path while the output is open (NULL for stdout), so
+ * a program's signal handler can unlink it when the run is interrupted. */
+const char *wfm_out_tmp_path(const wfm_out *o);
+
 /* Makes the output final and frees `o` (also on failure).  Returns WFM_OK,
  * or WFM_EIO when writing, syncing or renaming failed; then the target is as
  * it was before and the temporary file is gone. */
