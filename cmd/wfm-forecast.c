@@ -1,0 +1,463 @@
+/* wfm-forecast - forecast contacts per month, day or interval from the
+ * history, with prediction intervals; or backtest the models. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "calendar.h"
+#include "config.h"
+#include "csv.h"
+#include "fcrun.h"
+#include "history.h"
+#include "outfile.h"
+#include "tool.h"
+#include "value.h"
+
+/* The options, with their help; a flag that sets a wfm.conf key takes its
+ * help from the key table of config.c. */
+enum opt_id { O_GRAIN, O_FROM, O_TO, O_DAYS, O_LEVEL, O_EXPECTED, O_LINE, O_CHANNEL, O_BACKTEST,
+	      O_ORIGINS, O_HOLIDAYS, O_CLOSED, O_OPEN_DAYS, O_OPEN_HOURS, O_INTERVAL, O_CONFIG,
+	      O_OUTPUT, O_EXCEL, O_HELP, O_VERSION, O_COUNT };
+
+static const struct opt {
+	const char *name;
+	char short_name;
+	const char *arg;      /* NULL for a switch */
+	const char *section;  /* the wfm.conf key it sets, or NULL */
+	const char *key;
+	const char *help;     /* NULL: the key's help */
+} opts[O_COUNT] = {
+	[O_GRAIN] = {"grain", 0, "G", NULL, NULL, "month, day (default) or interval"},
+	[O_FROM] = {"from", 0, "DATE", NULL, NULL, "first day to forecast (default: the day after "
+		     "the last date of the history); only history before it is used"},
+	[O_TO] = {"to", 0, "DATE", NULL, NULL, "last day to forecast (included)"},
+	[O_DAYS] = {"days", 0, "N", NULL, NULL, "days to forecast instead of --to (default: "
+		     "horizon_days of [forecast], 56); with --backtest the backtest horizon "
+		     "(default 56)"},
+	[O_LEVEL] = {"level", 0, "P", "forecast", "level", NULL},
+	[O_EXPECTED] = {"expected", 0, "FILE", NULL, NULL, "the entities' expected volumes, "
+			 "from,to,channel,line,mode,value,note (mode add, scale or set); a period "
+			 "may reach past --to but not start before --from"},
+	[O_LINE] = {"line", 0, "L", NULL, NULL, "only line L"},
+	[O_CHANNEL] = {"channel", 0, "C", NULL, NULL, "only channel C: phone, email, chat, social "
+			"or callback"},
+	[O_BACKTEST] = {"backtest", 0, NULL, NULL, NULL, "print the accuracy of every model per "
+			 "series instead of a forecast"},
+	[O_ORIGINS] = {"origins", 0, "K", NULL, NULL, "with --backtest: rolling origins, 1 to 100 "
+			"(default 8)"},
+	[O_HOLIDAYS] = {"holidays", 0, "be|none", "calendar", "holidays", NULL},
+	[O_CLOSED] = {"closed", 0, "FILE", "calendar", "closed", "closing days CSV with columns "
+		       "date,reason"},
+	[O_OPEN_DAYS] = {"open-days", 0, "DAYS", "calendar", "open_days", NULL},
+	[O_OPEN_HOURS] = {"open-hours", 0, "HH:MM-HH:MM", "calendar", "open_hours", NULL},
+	[O_INTERVAL] = {"interval", 0, "MIN", "calendar", "interval", NULL},
+	[O_CONFIG] = {"config", 0, "FILE", NULL, NULL,
+		      "settings file (default: ./wfm.conf when present)"},
+	[O_OUTPUT] = {"output", 'o', "FILE", NULL, NULL, "write to FILE, replaced only when "
+		      "complete (default: standard output)"},
+	[O_EXCEL] = {"excel", 0, NULL, NULL, NULL,
+		     "nl-BE spreadsheet CSV: ';', decimal comma, BOM, CRLF, dd/mm/yyyy"},
+	[O_HELP] = {"help", 'h', NULL, NULL, NULL, "this text"},
+	[O_VERSION] = {"version", 'V', NULL, NULL, NULL, "the version"},
+};
+
+static const char usage_head[] =
+"usage: wfm-forecast [options] [HISTORY]\n"
+"       wfm-forecast --backtest [--origins K] [--days H] [options] [HISTORY]\n"
+"\n"
+"Forecasts the contacts of every line and channel of HISTORY (a canonical\n"
+"history as wfm-ingest writes it; '-' or none: standard input) and writes\n"
+"period,time,channel,line,forecast,lo,hi: period YYYY-MM (month grain) or\n"
+"YYYY-MM-DD, time HH:MM at interval grain (else empty), lo and hi the\n"
+"prediction interval at --level.  Rows come sorted by period, time, channel\n"
+"and line.  Each series gets the model with the best rolling-origin backtest;\n"
+"closed days (weekend, holidays, --closed) are 0, and an open day without rows\n"
+"in the history counts as missing, not as 0.\n"
+"\n"
+"  month     one row per month: the sum of its days from --from to --to\n"
+"  day       one row per day, closed days included (forecast 0)\n"
+"  interval  one row per open interval of each open day; closed days and the\n"
+"            hours outside the opening hours are 0 and not written; e-mail,\n"
+"            social and callbacks (answered by the day) get one row per open\n"
+"            day with time empty\n"
+"\n"
+"Figures have 2 decimals and add up as written: the intervals of a day to the\n"
+"day, the days of a month to the month.  Expected volumes: add spreads VALUE\n"
+"contacts over the period like the forecast, scale multiplies it, set makes\n"
+"the period total VALUE; a line without history is forecast from its rows,\n"
+"shaped like the line of the same channel with the most history.\n"
+"\n"
+"Options:\n";
+
+static const char usage_tail[] =
+"\n"
+"Examples:\n"
+"  wfm-forecast --grain interval --expected verwacht.csv -o forecast.csv history.csv\n"
+"  wfm-forecast --grain month --days 365 --excel -o per-maand.csv history.csv\n"
+"  wfm-forecast --backtest --line 1700 history.csv\n"
+"\n"
+"Exit codes: 0 ok, 64 bad command line (also an unknown --line, --to before\n"
+"--from), 65 bad input data (history, expected volumes, settings; also a series\n"
+"without data on an open day), 66 a file is missing, 73 cannot create the\n"
+"output, 74 read or write error.  Nothing is written on failure.\n";
+
+/* Prints `text` from column `col`, wrapped before column 79. */
+static void print_wrapped(const char *text, int col)
+{
+	int at = col;
+
+	while (*text) {
+		size_t len = strcspn(text, " ");
+
+		if (at > col && at + 1 + (int)len > 79) {
+			printf("\n%*s", col, "");
+			at = col;
+		} else if (at > col) {
+			putchar(' ');
+			at++;
+		}
+		printf("%.*s", (int)len, text);
+		at += (int)len;
+		text += len;
+		while (*text == ' ')
+			text++;
+	}
+	putchar('\n');
+}
+
+static void usage(void)
+{
+	size_t i;
+
+	fputs(usage_head, stdout);
+	for (i = 0; i < O_COUNT; i++) {
+		const struct opt *o = &opts[i];
+		char head[64];
+		int n;
+
+		n = snprintf(head, sizeof head, "  %c%c%s--%s%s%s", o->short_name ? '-' : ' ',
+			     o->short_name ? o->short_name : ' ', o->short_name ? ", " : "  ",
+			     o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+		printf("%s", head);
+		if (n + 2 > 25)
+			printf("\n%*s", 25, "");
+		else
+			printf("%*s", 25 - n, "");
+		print_wrapped(o->help ? o->help : wfm_config_help(o->section, o->key), 25);
+	}
+	fputs(usage_tail, stdout);
+}
+
+struct args {
+	const char *val[O_COUNT];  /* the last value of each option */
+	int set[O_COUNT];
+	int *flags;                /* options that set a key, in the order given */
+	const char **flag_val;
+	int nflags;
+	const char *history;
+};
+
+/* The option `arg` names ("--name", "--name=VALUE", "-o", "-oVALUE"), or
+ * NULL; `*inline_val` is the value written in the same argument. */
+static const struct opt *find_opt(const char *arg, const char **inline_val)
+{
+	size_t i, len;
+
+	*inline_val = NULL;
+	for (i = 0; i < O_COUNT && arg[1] != '-'; i++) {
+		if (opts[i].short_name && arg[1] == opts[i].short_name) {
+			*inline_val = arg[2] ? arg + 2 : NULL;
+			return &opts[i];
+		}
+	}
+	len = strcspn(arg + 2, "=");
+	for (i = 0; i < O_COUNT && arg[1] == '-'; i++) {
+		if (strlen(opts[i].name) == len && strncmp(arg + 2, opts[i].name, len) == 0) {
+			*inline_val = arg[2 + len] ? arg + 3 + len : NULL;
+			return &opts[i];
+		}
+	}
+	return NULL;
+}
+
+/* Options that go only with --backtest, or never with it. */
+static int check_combination(const struct args *a)
+{
+	static const int not_bt[] = {O_GRAIN, O_TO, O_EXPECTED};
+	size_t i;
+
+	if (a->set[O_ORIGINS] && !a->set[O_BACKTEST])
+		return tool_usage("--origins goes with --backtest");
+	for (i = 0; a->set[O_BACKTEST] && i < sizeof not_bt / sizeof not_bt[0]; i++)
+		if (a->set[not_bt[i]])
+			return tool_usage("--%s does not go with --backtest", opts[not_bt[i]].name);
+	if (a->set[O_TO] && a->set[O_DAYS])
+		return tool_usage("give --to or --days, not both");
+	return 0;
+}
+
+/* Returns 0 to go on, -1 when done (--help, --version), else an exit code. */
+static int parse_args(int argc, char **argv, struct args *a)
+{
+	int i, only_files = 0;
+
+	a->flags = calloc((size_t)argc, sizeof *a->flags);
+	a->flag_val = calloc((size_t)argc, sizeof *a->flag_val);
+	if (!a->flags || !a->flag_val)
+		return tool_error(70, "out of memory");
+	for (i = 1; i < argc; i++) {
+		const char *arg = argv[i], *val;
+		const struct opt *o;
+		int id;
+
+		if (only_files || arg[0] != '-' || arg[1] == '\0') {
+			if (a->history)
+				return tool_usage("one HISTORY file, not '%s' and '%s'", a->history,
+						  arg);
+			a->history = arg;
+			continue;
+		}
+		if (strcmp(arg, "--") == 0) {
+			only_files = 1;
+			continue;
+		}
+		o = find_opt(arg, &val);
+		if (!o)
+			return tool_usage("unknown option '%s'", arg);
+		if (val && !o->arg)
+			return tool_usage("--%s takes no value: '%s'", o->name, arg);
+		id = (int)(o - opts);
+		if (o->arg && !val) {
+			if (i + 1 >= argc)
+				return tool_usage("%s needs a value: %s", arg, o->arg);
+			val = argv[++i];
+		}
+		if (id == O_HELP) {
+			usage();
+			return -1;
+		}
+		if (id == O_VERSION) {
+			tool_version();
+			return -1;
+		}
+		a->val[id] = val;
+		a->set[id] = 1;
+		if (o->key) {
+			a->flags[a->nflags] = id;
+			a->flag_val[a->nflags++] = val;
+		}
+	}
+	if (!a->history)
+		a->history = "-";
+	return check_combination(a);
+}
+
+/* The settings (wfm.conf or --config, then the flags in the order given)
+ * and the calendar they describe. */
+static wfm_calendar *make_calendar(const struct args *a, wfm_config *cfg, wfm_err *e)
+{
+	int i;
+
+	if (wfm_config_load(cfg, a->val[O_CONFIG], e) != WFM_OK)
+		return NULL;
+	for (i = 0; i < a->nflags; i++) {
+		const struct opt *o = &opts[a->flags[i]];
+
+		if (wfm_config_set(cfg, o->section, o->key, a->flag_val[i], e) != WFM_OK)
+			return NULL;
+	}
+	return wfm_config_calendar(cfg, e);
+}
+
+/* A whole number lo..hi given to --NAME. */
+static int parse_int_opt(const char *name, const char *s, int lo, int hi, int *out)
+{
+	static const wfm_numfmt plain = {'.', 0};
+	double v;
+	const char *why = wfm_parse_count(s, plain, &v);
+
+	if (why)
+		return tool_usage("--%s: %s: '%s'", name, why, s);
+	if (v < lo || v > hi)
+		return tool_usage("--%s: must be %d to %d: '%s'", name, lo, hi, s);
+	*out = (int)v;
+	return 0;
+}
+
+static int parse_date_opt(const char *name, const char *s, wfm_date *d)
+{
+	const char *why = wfm_parse_date(s, d);
+
+	return why ? tool_usage("--%s: %s: '%s'", name, why, s) : 0;
+}
+
+/* The options of the run from the flags, the settings and the history. */
+static int run_options(const struct args *a, const wfm_config *cfg, const wfm_hist *h,
+		       wfm_fcrun_opts *o)
+{
+	int rc, days = cfg->horizon_days;
+	wfm_date last;
+	char b1[16];
+
+	wfm_fcrun_opts_default(o);
+	o->interval = cfg->interval;
+	o->level = cfg->level;
+	o->line = a->val[O_LINE];
+	if (a->set[O_GRAIN] && (o->grain = wfm_grain_parse(a->val[O_GRAIN])) < 0)
+		return tool_usage("--grain: month, day or interval, not '%s'", a->val[O_GRAIN]);
+	if (a->set[O_CHANNEL] && (o->channel = wfm_channel_parse(a->val[O_CHANNEL])) < 0)
+		return tool_usage("--channel: unknown channel: '%s' (phone, email, chat, social, "
+				  "callback)", a->val[O_CHANNEL]);
+	if (a->set[O_ORIGINS] && (rc = parse_int_opt("origins", a->val[O_ORIGINS], 1, 100,
+						     &o->origins)))
+		return rc;
+	if (a->set[O_DAYS] && (rc = parse_int_opt("days", a->val[O_DAYS], 1,
+						  WFM_FCRUN_MAX_DAYS, &days)))
+		return rc;
+	if (!wfm_fcrun_last_date(h, &last))
+		return tool_error(65, "%s: no data rows after the header",
+				  strcmp(a->history, "-") ? a->history : "<stdin>");
+	o->from = last + 1;
+	if (a->set[O_FROM] && (rc = parse_date_opt("from", a->val[O_FROM], &o->from)))
+		return rc;
+	if (a->set[O_BACKTEST]) {
+		o->to = o->from;
+		o->bt_days = a->set[O_DAYS] ? days : days < 56 ? days : 56;
+		return 0;
+	}
+	o->to = o->from + days - 1;
+	if (a->set[O_TO] && (rc = parse_date_opt("to", a->val[O_TO], &o->to)))
+		return rc;
+	if (o->to < o->from)
+		return tool_usage("--to %s is before %s %s", a->val[O_TO],
+				  a->set[O_FROM] ? "--from" : "the first day to forecast",
+				  wfm_date_iso(o->from, b1));
+	if (o->to - o->from >= WFM_FCRUN_MAX_DAYS)
+		return tool_usage("--to: more than %d days after %s", WFM_FCRUN_MAX_DAYS,
+				  wfm_date_iso(o->from, b1));
+	return 0;
+}
+
+/* Progress on a terminal once the run has taken longer than a second. */
+struct progress {
+	struct timespec t0;
+	int shown;
+};
+
+static void on_progress(void *ctx, int done, int total)
+{
+	struct progress *p = ctx;
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	if (!p->shown && (t.tv_sec - p->t0.tv_sec) + (t.tv_nsec - p->t0.tv_nsec) * 1e-9 < 1)
+		return;
+	fprintf(stderr, "\r%s: %d of %d series forecast", tool_name(), done, total);
+	p->shown = 1;
+}
+
+static void print_notes(const wfm_fcrun *run, struct progress *p)
+{
+	int i, warning;
+
+	if (p->shown) /* wipe the progress line */
+		fprintf(stderr, "\r%60s\r", "");
+	p->shown = 0;
+	for (i = 0; i < wfm_fcrun_nnotes(run); i++) {
+		const char *text = wfm_fcrun_note(run, i, &warning);
+
+		if (warning)
+			tool_warn("%s", text);
+		else
+			fprintf(stderr, "%s: note: %s\n", tool_name(), text);
+	}
+}
+
+/* Forecast (or backtest) with the options `o` and write; progress as from
+ * the time in `prog`. */
+static int forecast(const struct args *a, wfm_fcrun_opts *o, const wfm_calendar *cal,
+		    const wfm_hist *h, struct progress *prog, wfm_err *e)
+{
+	wfm_ev_list ev = {0};
+	wfm_fcrun *run = NULL;
+	wfm_out *out = NULL;
+	wfm_csvw w;
+	int rc = WFM_OK;
+
+	if (isatty(STDERR_FILENO)) {
+		o->progress = on_progress;
+		o->progress_ctx = prog;
+	}
+	if (a->set[O_EXPECTED] && (rc = wfm_ev_read(a->val[O_EXPECTED], o->from,
+						    o->from + WFM_FCRUN_MAX_DAYS - 1, &ev, e)))
+		return rc;
+	if (!(run = wfm_fcrun_new(h, cal, o, a->set[O_EXPECTED] ? &ev : NULL, e))) {
+		wfm_ev_list_free(&ev);
+		return e->code;
+	}
+	if (!a->set[O_BACKTEST]) {
+		rc = wfm_fcrun_forecast(run, &ev, e);
+		print_notes(run, prog);
+	}
+	if (rc == WFM_OK && !(out = wfm_out_open(a->val[O_OUTPUT], e)))
+		rc = e->code;
+	if (rc == WFM_OK) {
+		wfm_csvw_init(&w, wfm_out_file(out), a->set[O_EXCEL]);
+		rc = a->set[O_BACKTEST] ? wfm_fcrun_backtest(run, &w, e) :
+					  wfm_fcrun_write(run, &w, e);
+		if (a->set[O_BACKTEST])
+			print_notes(run, prog);
+		if (rc == WFM_EIO)
+			wfm_err_set(e, WFM_EIO, "%s: write error",
+				    a->val[O_OUTPUT] ? a->val[O_OUTPUT] : "standard output");
+	}
+	if (rc == WFM_OK)
+		rc = wfm_out_commit(out, e);
+	else
+		wfm_out_abort(out);
+	wfm_fcrun_free(run);
+	wfm_ev_list_free(&ev);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	struct args a = {0};
+	wfm_read_opts ro = {0};
+	wfm_fcrun_opts o;
+	wfm_config cfg;
+	wfm_calendar *cal = NULL;
+	wfm_hist *h = NULL;
+	wfm_err e = {0};
+	struct progress prog = {{0, 0}, 0};
+	int rc, said;
+
+	clock_gettime(CLOCK_MONOTONIC, &prog.t0);
+	tool_init("wfm-forecast");
+	wfm_config_defaults(&cfg);
+	rc = parse_args(argc, argv, &a);
+	said = rc != 0;
+	if (rc == 0 && !(cal = make_calendar(&a, &cfg, &e)))
+		rc = e.code;
+	if (rc == 0 && !(h = wfm_hist_new(&e)))
+		rc = e.code;
+	ro.interval = cfg.interval;
+	if (rc == 0)
+		rc = wfm_hist_read(h, a.history, 0, &ro, NULL, &e);
+	if (rc == 0)
+		said = (rc = run_options(&a, &cfg, h, &o)) != 0;
+	if (rc == 0)
+		rc = forecast(&a, &o, cal, h, &prog, &e);
+	if (rc > 0 && !said && rc == WFM_EUSAGE)
+		tool_usage("%s", e.msg);
+	else if (rc > 0 && !said)
+		tool_fail(&e);
+	wfm_hist_free(h);
+	wfm_calendar_free(cal);
+	wfm_config_release(&cfg);
+	free(a.flags);
+	free(a.flag_val);
+	return tool_finish(rc < 0 ? 0 : rc);
+}

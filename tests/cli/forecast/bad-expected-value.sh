@@ -1,0 +1,7 @@
+# a negative expected volume: exit 65
+python3 "$FIX/forecast-gen.py" > history.csv
+printf 'from,to,channel,line,mode,value,note\n2025-04-22,2025-04-25,phone,A,add,-10,\n' > ev.csv
+wfm-forecast --days 7 --expected ev.csv -o forecast.csv history.csv
+rc=$?
+ls
+exit $rc
