@@ -7,10 +7,16 @@
  *                                  30 x 169 observations, as in R) and
  *                                  forecast all of them from the origin
  *   bench_forecast speed           12 lines x 3 channels x 3 years of
- *                                  15-minute history, synthetic
+ *                                  15-minute history, synthetic: times the
+ *                                  library on it
+ *   bench_forecast gen DIR         writes the same synthetic set as a
+ *                                  canonical history DIR/history.csv with
+ *                                  its closing days DIR/closed.csv, and
+ *                                  prints the first day to forecast
  *
- * Prints WAPE and MASE on the held-out days per model (each model forced),
- * the model the backtest selects, and seasonal naive beside it.
+ * daily and intraday print WAPE and MASE on the held-out days per model
+ * (each model forced), the model the backtest selects, and seasonal naive
+ * beside it.
  */
 #include "date.h"
 #include "err.h"
@@ -106,12 +112,24 @@ static double naive_scale(const double *y, const unsigned char *st, int n)
 	return k ? s / k : 0;
 }
 
-static double now(void)
+static double clock_s(clockid_t id)
 {
 	struct timespec ts;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(id, &ts);
 	return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+/* Elapsed seconds on the monotonic clock. */
+static double now(void)
+{
+	return clock_s(CLOCK_MONOTONIC);
+}
+
+/* CPU seconds of this process. */
+static double cpu_now(void)
+{
+	return clock_s(CLOCK_PROCESS_CPUTIME_ID);
 }
 
 static int bench_daily(const char *path)
@@ -122,7 +140,7 @@ static int bench_daily(const char *path)
 	FILE *fp = fopen(path, "r");
 	wfm_date first = 0, d;
 	int n = 0, hold = 56, m;
-	double scale, w, q, t0;
+	double scale, w, q, t0, c0;
 	wfm_fc_series s;
 	wfm_fc_options o;
 	wfm_fc_daily *f;
@@ -160,17 +178,21 @@ static int bench_daily(const char *path)
 	for (m = -1; m < WFM_FC_NMODELS; m++) {
 		wfm_fc_options_default(&o);
 		o.model = m;
+		c0 = cpu_now();
 		t0 = now();
 		if (wfm_fc_forecast(&s, &o, &f, &e)) {
 			fprintf(stderr, "%s\n", e.msg);
 			return 1;
 		}
 		t0 = now() - t0;
+		c0 = cpu_now() - c0;
 		score(y + n - hold, st + n - hold, f->point, hold, scale, &w, &q);
 		if (m < 0) {
 			printf("%-14s %8.2f %8.3f  selected %s, %.1f ms, %d origins\n",
 			       "SELECTED", 100 * w, q, wfm_fc_model_name(f->model),
 			       1000 * t0, f->origins);
+			printf("fit+forecast (backtest of every model, refit, "
+			       "intervals): CPU %.4f s, elapsed %.4f s\n", c0, t0);
 			int in = 0, k = 0;
 			for (int i = 0; i < hold; i++)
 				if (st[n - hold + i] == WFM_FC_OPEN) {
@@ -346,60 +368,88 @@ static int bench_intraday(const char *path)
 	return 0;
 }
 
-/* 12 lines x 3 channels, 3 years of 15-minute history (Monday-Friday
- * 09:00-19:00, 40 intervals; weekends and 10 fixed-date closures a year
- * closed), Poisson counts around weekday x yearly x intraday shapes; times
- * the daily forecast (91 days), the profile fit and the interval split of
- * every series, on one core. */
+/* The synthetic set of `bench_forecast speed` and `gen`: 12 lines x 3
+ * channels (series k: line k % 12, channel k / 12: phone, chat, e-mail at 10,
+ * 1 and 0.3 times the line's base), 3 years of 15-minute history from Monday
+ * 2022-01-03 (Monday-Friday 09:00-19:00, 40 intervals; weekends and 10
+ * fixed-date closures a year closed), Poisson counts around weekday x yearly
+ * x intraday shapes, drawn series after series from one mt19937 seeded 42;
+ * then a horizon of 91 days. */
+enum { NS = 36, M = 40, DAYS = 3 * 365 + 1, H = 91 };
+
+static wfm_date synth_first(void)
+{
+	return wfm_date_from_ymd(2022, 1, 3);
+}
+
+/* The state of each of the DAYS + H days (the same for every series). */
+static void synth_states(unsigned char *st)
+{
+	wfm_date first = synth_first();
+
+	for (int d = 0; d < DAYS + H; d++) {
+		int y, mo, dd, wd = wfm_date_weekday(first + d);
+		wfm_date_to_ymd(first + d, &y, &mo, &dd);
+		st[d] = wd >= WFM_SAT || (mo == 1 && dd == 1) ||
+			(mo == 5 && dd == 1) || (mo == 7 && (dd == 11 || dd == 21)) ||
+			(mo == 8 && dd == 15) || (mo == 11 && (dd == 1 || dd == 11)) ||
+			(mo == 12 && dd >= 25) ? WFM_FC_CLOSED : WFM_FC_OPEN;
+	}
+}
+
+/* Draws series k (called for k = 0, 1, ... in turn on the same generator):
+ * cnt gets DAYS x M counts (0 on closed days), tot the DAYS day totals. */
+static void synth_series(gsl_rng *r, int k, const unsigned char *st, double *cnt,
+			 double *tot)
+{
+	static const double wdf[7] = {1.3, 1.1, 1.0, 0.95, 0.9, 0, 0};
+	double base = 50.0 * (1 + k % 12) * (k / 12 == 0 ? 10 : k / 12 == 1 ? 1 : 0.3);
+	wfm_date first = synth_first();
+
+	for (int d = 0; d < DAYS; d++) {
+		int wd = wfm_date_weekday(first + d);
+		double lam = base * wdf[wd] * (1 + 0.3 * sin(2 * M_PI * d / 365.25)) *
+			     (1 + 0.002 * d / 365.0);
+		tot[d] = 0;
+		for (int i = 0; i < M; i++) {
+			double sh = 1 + 0.6 * exp(-(i - 6) * (i - 6) / 8.0) +
+				    0.4 * exp(-(i - 22) * (i - 22) / 18.0);
+			cnt[d * M + i] = st[d] == WFM_FC_OPEN ?
+				gsl_ran_poisson(r, lam * sh / 52.0) : 0;
+			tot[d] += cnt[d * M + i];
+		}
+	}
+}
+
+/* Times the daily forecast (91 days), the profile fit and the interval split
+ * of every synthetic series, in this process (one core). */
 static int bench_speed(void)
 {
-	enum { NS = 36, M = 40, DAYS = 3 * 365 + 1, H = 91 };
 	static double cnt[DAYS * M], tot[DAYS], iv[M];
 	static unsigned char st[DAYS + H];
-	static const double wdf[7] = {1.3, 1.1, 1.0, 0.95, 0.9, 0, 0};
-	wfm_date first = wfm_date_from_ymd(2022, 1, 3);
+	wfm_date first = synth_first();
 	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
-	double t_fc = 0, t_pr = 0, t_sp = 0, t0, sum = 0;
-	int k, d, i, models[WFM_FC_NMODELS + 1] = {0};
+	double t_fc = 0, t_pr = 0, t_sp = 0, t0, sum = 0, cpu = 0, c0;
+	int k, d, models[WFM_FC_NMODELS + 1] = {0};
 	wfm_err e;
 
 	if (!r)
 		return 1;
 	gsl_rng_set(r, 42);
+	synth_states(st);
 	for (k = 0; k < NS; k++) {
-		double base = 50.0 * (1 + k % 12) * (k / 12 == 0 ? 10 : k / 12 == 1 ? 1 : 0.3);
 		wfm_fc_series s;
 		wfm_fc_matrix x;
 		wfm_fc_daily *f;
 		wfm_fc_profile *p;
-		for (d = 0; d < DAYS + H; d++) {
-			int y, mo, dd, wd = wfm_date_weekday(first + d);
-			wfm_date_to_ymd(first + d, &y, &mo, &dd);
-			st[d] = wd >= WFM_SAT || (mo == 1 && dd == 1) ||
-				(mo == 5 && dd == 1) || (mo == 7 && (dd == 11 || dd == 21)) ||
-				(mo == 8 && dd == 15) || (mo == 11 && (dd == 1 || dd == 11)) ||
-				(mo == 12 && dd >= 25) ? WFM_FC_CLOSED : WFM_FC_OPEN;
-		}
-		for (d = 0; d < DAYS; d++) {
-			int wd = wfm_date_weekday(first + d);
-			double lam = base * wdf[wd] *
-				     (1 + 0.3 * sin(2 * M_PI * d / 365.25)) *
-				     (1 + 0.002 * d / 365.0);
-			tot[d] = 0;
-			for (i = 0; i < M; i++) {
-				double sh = 1 + 0.6 * exp(-(i - 6) * (i - 6) / 8.0) +
-					    0.4 * exp(-(i - 22) * (i - 22) / 18.0);
-				cnt[d * M + i] = st[d] == WFM_FC_OPEN ?
-					gsl_ran_poisson(r, lam * sh / 52.0) : 0;
-				tot[d] += cnt[d * M + i];
-			}
-		}
+		synth_series(r, k, st, cnt, tot);
 		s.first = first;
 		s.n_hist = DAYS;
 		s.n = DAYS + H;
 		s.value = tot;
 		s.state = st;
 		s.flags = NULL;
+		c0 = cpu_now();
 		t0 = now();
 		if (wfm_fc_forecast(&s, NULL, &f, &e)) {
 			fprintf(stderr, "%s\n", e.msg);
@@ -429,19 +479,88 @@ static int bench_speed(void)
 			sum += iv[0];
 		}
 		t_sp += now() - t0;
+		cpu += cpu_now() - c0;
 		wfm_fc_daily_free(f);
 		wfm_fc_profile_free(p);
 	}
 	gsl_rng_free(r);
-	printf("speed: %d series x %d days x %d intervals: daily forecast %.3f s, "
-	       "profiles %.3f s, split %.3f s, total %.3f s (target < 2 s)\n",
-	       NS, DAYS, M, t_fc, t_pr, t_sp, t_fc + t_pr + t_sp);
+	printf("library: %d series x %d days x %d intervals: daily forecast %.3f s, "
+	       "profiles %.3f s, split %.3f s, CPU %.3f s, total %.3f s\n",
+	       NS, DAYS, M, t_fc, t_pr, t_sp, cpu, t_fc + t_pr + t_sp);
 	printf("models selected:");
 	for (k = 0; k <= WFM_FC_NMODELS; k++)
 		if (models[k])
 			printf(" %s %d", wfm_fc_model_name(k), models[k]);
 	printf("\n");
 	return sum < 0;
+}
+
+/* Writes the synthetic set as a canonical history DIR/history.csv (one row
+ * per interval of every open day, sorted as wfm_hist_sort sorts: date, time,
+ * channel phone, email, chat, line L01..L12; handled and aht_s empty) and its
+ * closing days as DIR/closed.csv (date,reason: the fixed-date closures on
+ * weekdays over the history and the horizon).  Prints the first day to
+ * forecast. */
+static int gen_history(const char *dir)
+{
+	static const int chan_series[3] = {0, 2, 1}; /* phone, email, chat -> k / 12 */
+	static const char *const chan_name[3] = {"phone", "email", "chat"};
+	static unsigned char st[DAYS + H];
+	double *cnt = malloc(sizeof *cnt * (size_t)NS * DAYS * M), tot[DAYS];
+	wfm_date first = synth_first();
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+	char path[4096], buf[16];
+	FILE *fp;
+	int k, d, i, c, l, rc = 0;
+
+	if (!cnt || !r) {
+		free(cnt);
+		gsl_rng_free(r);
+		return 1;
+	}
+	gsl_rng_set(r, 42);
+	synth_states(st);
+	for (k = 0; k < NS; k++)
+		synth_series(r, k, st, cnt + (size_t)k * DAYS * M, tot);
+	gsl_rng_free(r);
+	snprintf(path, sizeof path, "%s/history.csv", dir);
+	if (!(fp = fopen(path, "w"))) {
+		perror(path);
+		free(cnt);
+		return 1;
+	}
+	fputs("date,time,channel,line,offered,handled,aht_s\n", fp);
+	for (d = 0; d < DAYS; d++) {
+		if (st[d] != WFM_FC_OPEN)
+			continue;
+		wfm_date_iso(first + d, buf);
+		for (i = 0; i < M; i++)
+			for (c = 0; c < 3; c++)
+				for (l = 0; l < 12; l++) {
+					k = chan_series[c] * 12 + l;
+					fprintf(fp, "%s,%02d:%02d,%s,L%02d,%.0f,,\n", buf,
+						9 + i / 4, 15 * (i % 4), chan_name[c], l + 1,
+						cnt[((size_t)k * DAYS + d) * M + i]);
+				}
+	}
+	rc |= fclose(fp) != 0;
+	free(cnt);
+	snprintf(path, sizeof path, "%s/closed.csv", dir);
+	if (!(fp = fopen(path, "w"))) {
+		perror(path);
+		return 1;
+	}
+	fputs("date,reason\n", fp);
+	for (d = 0; d < DAYS + H; d++)
+		if (st[d] == WFM_FC_CLOSED && wfm_date_weekday(first + d) < WFM_SAT)
+			fprintf(fp, "%s,fixed closure\n", wfm_date_iso(first + d, buf));
+	rc |= fclose(fp) != 0;
+	if (rc) {
+		fprintf(stderr, "%s: write error\n", dir);
+		return 1;
+	}
+	printf("%s\n", wfm_date_iso(first + DAYS, buf));
+	return 0;
 }
 
 int main(int argc, char **argv)
@@ -451,8 +570,10 @@ int main(int argc, char **argv)
 		return bench_daily(argv[2]);
 	if (argc == 2 && !strcmp(argv[1], "speed"))
 		return bench_speed();
+	if (argc == 3 && !strcmp(argv[1], "gen"))
+		return gen_history(argv[2]);
 	if (argc == 3 && !strcmp(argv[1], "intraday"))
 		return bench_intraday(argv[2]);
-	fprintf(stderr, "usage: bench_forecast daily|intraday FILE | speed\n");
+	fprintf(stderr, "usage: bench_forecast daily|intraday FILE | speed | gen DIR\n");
 	return 64;
 }
