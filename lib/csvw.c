@@ -106,6 +106,22 @@ void wfm_csvw_num(wfm_csvw *w, double v, int decimals)
 		decimals = 0;
 	if (decimals > 17)
 		decimals = 17;
+	if (v == (double)(long long)v && v > -1e15 && v < 1e15) {
+		/* whole numbers (most counts) without printf: the same text */
+		long long n = (long long)v;
+		unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+
+		o = sizeof buf - 1;
+		buf[o] = '\0';
+		do {
+			buf[--o] = (char)('0' + u % 10);
+			u /= 10;
+		} while (u);
+		if (n < 0)
+			buf[--o] = '-';
+		raw(w, buf + o);
+		return;
+	}
 	snprintf(tmp, sizeof tmp, "%.*f", decimals, v);
 	/* digits and sign as they are; whatever the locale put as decimal
 	 * point becomes ours */

@@ -192,7 +192,38 @@ int hist_append(wfm_hist *to, wfm_hist *from, wfm_err *e)
 struct sort_ctx {
 	const wfm_hist *h;
 	int by_series;
+	const int *rank; /* rank of each line code in byte order */
 };
+
+static int cmp_line_index(const void *pa, const void *pb, const void *ctx)
+{
+	const wfm_hist *h = ctx;
+
+	return strcmp(h->lines[*(const int *)pa], h->lines[*(const int *)pb]);
+}
+
+/* rank[l] = position of line code l in byte order; NULL when out of memory. */
+static int *line_ranks(const wfm_hist *h)
+{
+	int *idx = malloc(((size_t)h->nlines + 1) * sizeof *idx);
+	int *rank = malloc(((size_t)h->nlines + 1) * sizeof *rank);
+	int l;
+
+	if (!idx || !rank)
+		goto fail;
+	for (l = 0; l < h->nlines; l++)
+		idx[l] = l;
+	if (wfm_sort(idx, (size_t)h->nlines, sizeof *idx, cmp_line_index, h) < 0)
+		goto fail;
+	for (l = 0; l < h->nlines; l++)
+		rank[idx[l]] = l;
+	free(idx);
+	return rank;
+fail:
+	free(idx);
+	free(rank);
+	return NULL;
+}
 
 static int cmp_int(long a, long b)
 {
@@ -211,17 +242,22 @@ static int cmp_rows(const void *pa, const void *pb, const void *pctx)
 		return c;
 	if ((c = cmp_int(a->channel, b->channel)) != 0)
 		return c;
-	if (a->line != b->line &&
-	    (c = strcmp(ctx->h->lines[a->line], ctx->h->lines[b->line])) != 0)
+	if (a->line != b->line && (c = cmp_int(ctx->rank[a->line], ctx->rank[b->line])) != 0)
 		return c;
 	return cmp_int(a->time, b->time);
 }
 
 int hist_sort_rows(wfm_hist *h, int by_series)
 {
-	struct sort_ctx ctx = {h, by_series};
+	int *rank = line_ranks(h);
+	struct sort_ctx ctx = {h, by_series, rank};
+	int rc;
 
-	return wfm_sort(h->rows, h->n, sizeof *h->rows, cmp_rows, &ctx);
+	if (!rank)
+		return -1;
+	rc = wfm_sort(h->rows, h->n, sizeof *h->rows, cmp_rows, &ctx);
+	free(rank);
+	return rc;
 }
 
 void wfm_hist_sort(wfm_hist *h)
@@ -275,10 +311,10 @@ static int add_conflict(wfm_merge_result *res, size_t *cap, const wfm_hrow *o,
 
 /* Series-ordered walk over base (a) and in (b); writes the merged rows to
  * `out` (room for na + nb).  Returns the number written, or -1 on memory. */
-static long merge_walk(const wfm_hist *base, const wfm_hist *in, int replace,
+static long merge_walk(const wfm_hist *base, const wfm_hist *in, int replace, const int *rank,
 		       wfm_hrow *out, wfm_merge_result *res, size_t *cap)
 {
-	struct sort_ctx ctx = {base, 1};
+	struct sort_ctx ctx = {base, 1, rank};
 	size_t i = 0, j = 0;
 	long k = 0;
 
@@ -357,8 +393,8 @@ static long merge_walk(const wfm_hist *base, const wfm_hist *in, int replace,
 int wfm_hist_merge(wfm_hist *base, wfm_hist *in, int replace, wfm_merge_result *res,
 		   wfm_err *e)
 {
-	struct sort_ctx ctx = {base, 1};
-	int *map = NULL;
+	struct sort_ctx ctx = {base, 1, NULL};
+	int *map = NULL, *rank;
 	wfm_hrow *out;
 	size_t cap = 0, i;
 	long k;
@@ -385,17 +421,19 @@ int wfm_hist_merge(wfm_hist *base, wfm_hist *in, int replace, wfm_merge_result *
 	in->nlines = 0;
 	in->last_line = -1;
 	/* in's rows now use base's line numbering: sort both by series. */
-	if (wfm_sort(in->rows, in->n, sizeof *in->rows, cmp_rows, &ctx) < 0 ||
-	    hist_sort_rows(base, 1) < 0) {
-		in->n = 0;
-		return wfm_err_nomem(e);
-	}
+	rank = line_ranks(base);
+	ctx.rank = rank;
 	out = malloc((base->n + in->n + 1) * sizeof *out);
-	if (!out) {
+	if (!rank || !out ||
+	    wfm_sort(in->rows, in->n, sizeof *in->rows, cmp_rows, &ctx) < 0 ||
+	    hist_sort_rows(base, 1) < 0) {
+		free(rank);
+		free(out);
 		in->n = 0;
 		return wfm_err_nomem(e);
 	}
-	k = merge_walk(base, in, replace, out, res, &cap);
+	k = merge_walk(base, in, replace, rank, out, res, &cap);
+	free(rank);
 	in->n = 0;
 	if (k < 0) {
 		free(out);

@@ -39,6 +39,9 @@ struct reader {
 	wfm_numfmt nf;
 	int def_channel;
 	wfm_read_stats *st;
+	char last_ch_text[32]; /* cache: the previous channel cell and its value */
+	int last_ch;
+	size_t last_series;    /* cache: the previous row's summary entry */
 };
 
 void wfm_read_stats_free(wfm_read_stats *st)
@@ -99,6 +102,18 @@ static int parse_line_code(const char *s, char *out, size_t n)
 	return 0;
 }
 
+/* wfm_channel_parse with a one-entry cache: exports repeat the same cell. */
+static int channel_of(struct reader *rd, const char *text)
+{
+	if (strlen(text) >= sizeof rd->last_ch_text)
+		return wfm_channel_parse(text);
+	if (rd->last_ch_text[0] && strcmp(text, rd->last_ch_text) == 0)
+		return rd->last_ch;
+	rd->last_ch = wfm_channel_parse(text);
+	snprintf(rd->last_ch_text, sizeof rd->last_ch_text, "%s", text);
+	return rd->last_ch;
+}
+
 /* Parses the current record into `row`.  Returns WFM_OK or WFM_EDATA. */
 static int parse_record(struct reader *rd, wfm_hist *t, wfm_hrow *row, wfm_err *e)
 {
@@ -119,7 +134,7 @@ static int parse_record(struct reader *rd, wfm_hist *t, wfm_hrow *row, wfm_err *
 		row->time = (int16_t)start;
 	}
 	if (rd->idx[C_CHANNEL] >= 0) {
-		int ch = wfm_channel_parse(cell(rd, C_CHANNEL));
+		int ch = channel_of(rd, cell(rd, C_CHANNEL));
 
 		if (ch < 0)
 			return cell_error(rd, e, C_CHANNEL, wfm_blank(cell(rd, C_CHANNEL)) ?
@@ -166,12 +181,18 @@ static int count_record(struct reader *rd, int kept, wfm_err *e)
 	} else {
 		snprintf(line, sizeof line, "%s", rd->o->line);
 	}
-	c = rd->idx[C_CHANNEL] >= 0 ? wfm_channel_parse(cell(rd, C_CHANNEL)) : rd->def_channel;
+	c = rd->idx[C_CHANNEL] >= 0 ? channel_of(rd, cell(rd, C_CHANNEL)) : rd->def_channel;
 	ch = c >= 0 ? wfm_channel_name(c) : "?";
 	snprintf(chbuf, sizeof chbuf, "%s", ch);
-	sc = series_of(rd->st, line, chbuf);
+	if (rd->last_series < rd->st->nseries &&
+	    strcmp(rd->st->series[rd->last_series].line, line) == 0 &&
+	    strcmp(rd->st->series[rd->last_series].channel, chbuf) == 0)
+		sc = &rd->st->series[rd->last_series];
+	else
+		sc = series_of(rd->st, line, chbuf);
 	if (!sc)
 		return wfm_err_nomem(e);
+	rd->last_series = (size_t)(sc - rd->st->series);
 	sc->read++;
 	if (kept)
 		sc->kept++;

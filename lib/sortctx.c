@@ -12,6 +12,11 @@ int wfm_sort(void *base, size_t n, size_t size,
 
 	if (n < 2)
 		return 0;
+	/* already in order (a history read back, say): nothing to do */
+	for (lo = 1; lo < n && cmp(a + (lo - 1) * size, a + lo * size, ctx) <= 0; lo++)
+		;
+	if (lo == n)
+		return 0;
 	b = malloc(n * size);
 	if (!b)
 		return -1;
