@@ -27,7 +27,10 @@ enum type {
 	T_INTERVAL,  /* int minutes, a divisor of 60 */
 	T_SHARE,     /* double, a fraction or a percentage */
 	T_SECONDS,   /* double seconds */
-	T_INT        /* int */
+	T_INT,       /* int */
+	T_NUMBER,    /* double, a plain number */
+	T_TEXT       /* char *, taken as it is (checked by the program that uses it);
+	                NULL when empty */
 };
 
 /* Range flags: OPTIONAL accepts `none` or an empty value, stored as 0. */
@@ -72,8 +75,9 @@ static const struct key keys[] = {
 	 "how many days ahead to forecast"},
 	{"staff", "target_answer_rate", T_SHARE, AT(target_answer_rate), 0, 1, LO_OPEN,
 	 "share of offered calls that must be answered"},
-	{"staff", "callback_after", T_SECONDS, AT(callback_after), 0, 86400, 0,
-	 "seconds of waiting after which a caller is offered a callback"},
+	{"staff", "callback_after", T_SECONDS, AT(callback_after), 0, 86400, OPTIONAL,
+	 "seconds of waiting after which a caller is offered a callback; none or 0: no "
+	 "callback offer"},
 	{"staff", "sl", T_SHARE, AT(sl), 0, 1, LO_OPEN,
 	 "service level: share of contacts answered within sl_time"},
 	{"staff", "sl_time", T_SECONDS, AT(sl_time), 0, 86400, LO_OPEN,
@@ -89,6 +93,33 @@ static const struct key keys[] = {
 	 "working days within which e-mail and callbacks must be answered"},
 	{"staff", "concurrency", T_INT, AT(concurrency), 1, 20, 0,
 	 "chat sessions one agent handles at once"},
+	{"staff", "aht_phone", T_SECONDS, AT(aht_phone), 0, 86400, LO_OPEN | OPTIONAL,
+	 "average handle time of a phone call in seconds, for forecasts without an aht_s "
+	 "column; none: not set"},
+	{"staff", "aht_email", T_SECONDS, AT(aht_email), 0, 86400, LO_OPEN | OPTIONAL,
+	 "average handle time of an e-mail in seconds; none: not set"},
+	{"staff", "aht_chat", T_SECONDS, AT(aht_chat), 0, 86400, LO_OPEN | OPTIONAL,
+	 "average handle time of a chat in seconds while its agent holds no other chat; "
+	 "none: not set"},
+	{"staff", "aht_social", T_SECONDS, AT(aht_social), 0, 86400, LO_OPEN | OPTIONAL,
+	 "average handle time of a social-media message in seconds; none: not set"},
+	{"staff", "aht_callback", T_SECONDS, AT(aht_callback), 0, 86400, LO_OPEN | OPTIONAL,
+	 "average handle time of a callback in seconds; none: that of the calls it comes "
+	 "from"},
+	{"staff", "aht_lines", T_TEXT, AT(aht_lines), 0, 0, 0,
+	 "handle times of single lines, overriding aht_CHANNEL: LINE/CHANNEL SECONDS, ... "
+	 "(e.g. 1700/phone 4:30, 1702/email 600); empty: none"},
+	{"staff", "chat_aht", T_TEXT, AT(chat_aht), 0, 0, 0,
+	 "handle time of a chat while its agent holds 1, 2, ... chats, at least concurrency "
+	 "values (e.g. 8:00, 10:00, 13:00); empty: the chat's handle time scaled by the usual "
+	 "concurrency factors 1, 1.7, 2.5, 2.9, 3.5"},
+	{"staff", "chat_patience", T_SECONDS, AT(chat_patience), 0, 86400, LO_OPEN | OPTIONAL,
+	 "mean seconds a chat waits before leaving; none: as patience"},
+	{"staff", "max_agents", T_INT, AT(max_agents), 1, 1000000, OPTIONAL,
+	 "most agents one line can have on one channel in one interval; a target that "
+	 "needs more cannot be met; none: no limit"},
+	{"staff", "fte_hours", T_NUMBER, AT(fte_hours), 0, 168, LO_OPEN,
+	 "paid hours of one full-time agent per week (one FTE); a day is a fifth"},
 	{"plan", "time_limit", T_SECONDS, AT(time_limit), 0, 7 * 86400, LO_OPEN,
 	 "seconds the solver may run"},
 	{"plan", "gap", T_SHARE, AT(gap), 0, 1, HI_OPEN,
@@ -123,16 +154,24 @@ void wfm_config_defaults(wfm_config *cfg)
 	cfg->shrinkage = 0.3;
 	cfg->deadline_days = 2;
 	cfg->concurrency = 2;
+	cfg->fte_hours = 38;
 	cfg->time_limit = 60;
 	cfg->gap = 0.01;
 }
 
+static void *field(wfm_config *cfg, const struct key *k);
+
 void wfm_config_release(wfm_config *cfg)
 {
+	size_t i;
+
 	if (!cfg)
 		return;
 	free(cfg->file);
 	free(cfg->closed);
+	for (i = 0; i < NKEYS; i++)
+		if (keys[i].type == T_TEXT)
+			free(*(char **)field(cfg, &keys[i]));
 	wfm_config_defaults(cfg);
 }
 
@@ -367,6 +406,10 @@ static const char *set_value(wfm_config *cfg, const struct key *k, const char *v
 		*(int *)field(cfg, k) = (int)x;
 		return NULL;
 	case T_INT:
+		if (k->flags & OPTIONAL && is_none(v)) {
+			*(int *)field(cfg, k) = 0;
+			return NULL;
+		}
 		if (parse_num(v, &x))
 			return "not a whole number";
 		if (!in_range(k, x))
@@ -375,13 +418,24 @@ static const char *set_value(wfm_config *cfg, const struct key *k, const char *v
 			return "not a whole number";
 		*(int *)field(cfg, k) = (int)x;
 		return NULL;
+	case T_TEXT: {
+		char **p = field(cfg, k), *t = v[0] ? dup_n(v, strlen(v)) : NULL;
+
+		if (v[0] && !t)
+			return out_of_memory;
+		free(*p);
+		*p = t;
+		return NULL;
+	}
+	case T_NUMBER:
 	case T_SHARE:
 	case T_SECONDS:
 		if (k->flags & OPTIONAL && is_none(v)) {
 			*(double *)field(cfg, k) = 0;
 			return NULL;
 		}
-		bad = k->type == T_SHARE ? parse_share(v, &x) : parse_seconds(v, &x);
+		bad = k->type == T_SHARE ? parse_share(v, &x) : k->type == T_NUMBER ?
+			parse_num(v, &x) : parse_seconds(v, &x);
 		if (bad)
 			return bad;
 		if (!in_range(k, x))
@@ -443,6 +497,13 @@ int wfm_config_set(wfm_config *cfg, const char *section, const char *key, const 
 				   show(v, shown, sizeof shown));
 	cfg->where_[k - keys] = -1;
 	return WFM_OK;
+}
+
+int wfm_config_origin(const wfm_config *cfg, const char *section, const char *key)
+{
+	const struct key *k = find_key(section, key);
+
+	return k ? cfg->where_[k - keys] : 0;
 }
 
 wfm_hours wfm_config_day_hours(const wfm_config *cfg, int wd)
@@ -727,12 +788,27 @@ static int read_lines(struct loader *L, FILE *f, wfm_err *e)
 /* A copy of `src` that shares no string with it. */
 static int copy_config(wfm_config *dst, const wfm_config *src)
 {
+	size_t i;
+	int bad = 0;
+
 	*dst = *src;
 	dst->file = src->file ? dup_n(src->file, strlen(src->file)) : NULL;
 	dst->closed = src->closed ? dup_n(src->closed, strlen(src->closed)) : NULL;
-	if ((src->file && !dst->file) || (src->closed && !dst->closed)) {
-		free(dst->file);
-		free(dst->closed);
+	bad = (src->file && !dst->file) || (src->closed && !dst->closed);
+	for (i = 0; i < NKEYS; i++)
+		if (keys[i].type == T_TEXT)
+			*(char **)field(dst, &keys[i]) = NULL;
+	for (i = 0; i < NKEYS; i++) {
+		const char *t;
+
+		if (keys[i].type != T_TEXT)
+			continue;
+		t = *(char *const *)((const char *)src + keys[i].off);
+		if (t && !(*(char **)field(dst, &keys[i]) = dup_n(t, strlen(t))))
+			bad = 1;
+	}
+	if (bad) {
+		wfm_config_release(dst);
 		return WFM_EINTERNAL;
 	}
 	return WFM_OK;

@@ -43,10 +43,11 @@
  *   horizon_days = N            days forecast ahead, 1..3660             56
  *   [staff]
  *   target_answer_rate = P      answered share of offered calls, 0 < P <= 1
- *                                                                        0.95
- *   callback_after = SECONDS    wait after which a callback is offered   150
+ *                               (wfm-staff needs P < 1)                  0.95
+ *   callback_after = SECONDS    wait after which a callback is offered;
+ *                               none or 0: no callback offer             150
  *   sl = P                      service level: share answered within
- *                               sl_time, 0 < P <= 1                      0.8
+ *                               sl_time, 0 < P <= 1 (wfm-staff: < 1)     0.8
  *   sl_time = SECONDS           the service-level threshold, > 0          20
  *   max_occupancy = P           cap on agent occupancy, 0 < P <= 1, or none
  *                                                                        none
@@ -57,12 +58,28 @@
  *   deadline_days = N           working days to answer e-mail and
  *                               callbacks, 0..365                          2
  *   concurrency = N             chats one agent handles at once, 1..20     2
+ *   aht_phone, aht_email, aht_chat, aht_social, aht_callback = SECONDS
+ *                               average handle time of the channel, > 0,
+ *                               for forecasts without aht_s (aht_chat: with
+ *                               no other chat held; aht_callback none: that
+ *                               of the calls the callbacks come from)   none
+ *   aht_lines = TEXT            per-line handle times, LINE/CHANNEL SECONDS,
+ *                               ... (checked by wfm-staff)             empty
+ *   chat_aht = TEXT             chat handle time at 1, 2, ... chats held,
+ *                               SECONDS, ... (checked by wfm-staff)    empty
+ *   chat_patience = SECONDS     mean patience of a chat, > 0, or none (as
+ *                               patience)                                none
+ *   max_agents = N              most agents per line, channel and interval,
+ *                               1..1000000, or none                      none
+ *   fte_hours = H               paid hours of one FTE per week, 0 < H <= 168
+ *                                                                           38
  *   [plan]
  *   time_limit = SECONDS        solver time limit, > 0                    60
  *   gap = P                     relative MIP gap to stop at, 0 <= P < 1  0.01
  * A share P may be written as a fraction (0.95) or a percentage (95%); a
  * decimal comma is accepted (0,95).  SECONDS may be a number of seconds (150)
- * or m:ss / h:mm:ss (2:30).
+ * or m:ss / h:mm:ss (2:30).  A TEXT value is kept as written (without
+ * surrounding blanks; NULL when empty) for the program that uses it.
  *
  * Ownership: a wfm_config owns its strings; wfm_config_release frees them.
  */
@@ -107,6 +124,12 @@ typedef struct wfm_config {
 	double shrinkage;
 	int deadline_days;
 	int concurrency;
+	double aht_phone, aht_email, aht_chat, aht_social, aht_callback; /* seconds; 0: none */
+	char *aht_lines;             /* NULL for none */
+	char *chat_aht;              /* NULL for none */
+	double chat_patience;        /* seconds; 0: none */
+	int max_agents;              /* 0: none */
+	double fte_hours;
 
 	/* [plan] */
 	double time_limit;           /* seconds */
@@ -142,6 +165,12 @@ int wfm_config_load(wfm_config *cfg, const char *path, wfm_err *e);
  * foo".  On failure `cfg` is unchanged. */
 int wfm_config_set(wfm_config *cfg, const char *section, const char *key, const char *value,
 		   wfm_err *e);
+
+/* Where the setting `key` of `section` got its value: the line of the
+ * configuration file `cfg->file` (> 0), 0 for the default, -1 for a flag
+ * (wfm_config_set); 0 for an unknown key.  For messages about a value that
+ * a program checks itself. */
+int wfm_config_origin(const wfm_config *cfg, const char *section, const char *key);
 
 /* Checks the settings that depend on each other: at least one day open, and
  * every open day's hours on the interval grid.  Returns WFM_OK, or WFM_EDATA

@@ -1,0 +1,5 @@
+# A patience of 0: exit 64; no output.
+wfm-staff --config "$FIX/staff-wfm.conf" --patience 0 -o out.csv "$FIX/staff-forecast.csv"
+rc=$?
+ls
+exit $rc
