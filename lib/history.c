@@ -203,7 +203,7 @@ static int cmp_line_index(const void *pa, const void *pb, const void *ctx)
 }
 
 /* rank[l] = position of line code l in byte order; NULL when out of memory. */
-static int *line_ranks(const wfm_hist *h)
+int *hist_line_ranks(const wfm_hist *h)
 {
 	int *idx = malloc(((size_t)h->nlines + 1) * sizeof *idx);
 	int *rank = malloc(((size_t)h->nlines + 1) * sizeof *rank);
@@ -249,7 +249,7 @@ static int cmp_rows(const void *pa, const void *pb, const void *pctx)
 
 int hist_sort_rows(wfm_hist *h, int by_series)
 {
-	int *rank = line_ranks(h);
+	int *rank = hist_line_ranks(h);
 	struct sort_ctx ctx = {h, by_series, rank};
 	int rc;
 
@@ -421,7 +421,7 @@ int wfm_hist_merge(wfm_hist *base, wfm_hist *in, int replace, wfm_merge_result *
 	in->nlines = 0;
 	in->last_line = -1;
 	/* in's rows now use base's line numbering: sort both by series. */
-	rank = line_ranks(base);
+	rank = hist_line_ranks(base);
 	ctx.rank = rank;
 	out = malloc((base->n + in->n + 1) * sizeof *out);
 	if (!rank || !out ||

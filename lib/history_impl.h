@@ -24,6 +24,10 @@ int hist_intern(wfm_hist *h, const char *code);
  * of memory (rows unchanged). */
 int hist_sort_rows(wfm_hist *h, int by_series);
 
+/* rank[l] = position of line code l in byte order (malloc'd, the caller
+ * frees it); NULL when out of memory. */
+int *hist_line_ranks(const wfm_hist *h);
+
 /* Same (date, channel, line) series and same time. */
 int hist_same_key(const wfm_hrow *a, const wfm_hrow *b);
 

@@ -41,7 +41,8 @@ struct reader {
 	wfm_read_stats *st;
 	char last_ch_text[32]; /* cache: the previous channel cell and its value */
 	int last_ch;
-	size_t last_series;    /* cache: the previous row's summary entry */
+	long *kept_by;         /* kept rows per line index x channel of the read */
+	int kept_lines;        /* line indexes kept_by has room for */
 };
 
 void wfm_read_stats_free(wfm_read_stats *st)
@@ -168,6 +169,47 @@ static int parse_record(struct reader *rd, wfm_hist *t, wfm_hrow *row, wfm_err *
 }
 
 /* Counts the record for the summary, under the line and channel as written. */
+/* Counts a kept row by its line index and channel (cheap, per row). */
+static int count_kept(struct reader *rd, const wfm_hist *t, const wfm_hrow *row, wfm_err *e)
+{
+	if (row->line >= rd->kept_lines) {
+		int nl = t->nlines > 2 * rd->kept_lines ? t->nlines : 2 * rd->kept_lines + 8;
+		long *p = realloc(rd->kept_by, (size_t)nl * WFM_NCHANNELS * sizeof *p);
+
+		if (!p)
+			return wfm_err_nomem(e);
+		memset(p + (size_t)rd->kept_lines * WFM_NCHANNELS, 0,
+		       (size_t)(nl - rd->kept_lines) * WFM_NCHANNELS * sizeof *p);
+		rd->kept_by = p;
+		rd->kept_lines = nl;
+	}
+	rd->kept_by[(size_t)row->line * WFM_NCHANNELS + row->channel]++;
+	return WFM_OK;
+}
+
+/* Adds the kept counts to the per-series summary (once per series). */
+static int fold_kept(struct reader *rd, const wfm_hist *t, wfm_err *e)
+{
+	int l, c;
+
+	for (l = 0; l < rd->kept_lines && l < t->nlines; l++) {
+		for (c = 0; c < WFM_NCHANNELS; c++) {
+			long n = rd->kept_by[(size_t)l * WFM_NCHANNELS + (size_t)c];
+			wfm_series_count *sc;
+
+			if (!n)
+				continue;
+			sc = series_of(rd->st, t->lines[l], wfm_channel_name(c));
+			if (!sc)
+				return wfm_err_nomem(e);
+			sc->read += n;
+			sc->kept += n;
+		}
+	}
+	return WFM_OK;
+}
+
+/* Counts a rejected record under its line and channel as written. */
 static int count_record(struct reader *rd, int kept, wfm_err *e)
 {
 	char line[LINE_MAX_LEN + 8], chbuf[16];
@@ -184,15 +226,9 @@ static int count_record(struct reader *rd, int kept, wfm_err *e)
 	c = rd->idx[C_CHANNEL] >= 0 ? channel_of(rd, cell(rd, C_CHANNEL)) : rd->def_channel;
 	ch = c >= 0 ? wfm_channel_name(c) : "?";
 	snprintf(chbuf, sizeof chbuf, "%s", ch);
-	if (rd->last_series < rd->st->nseries &&
-	    strcmp(rd->st->series[rd->last_series].line, line) == 0 &&
-	    strcmp(rd->st->series[rd->last_series].channel, chbuf) == 0)
-		sc = &rd->st->series[rd->last_series];
-	else
-		sc = series_of(rd->st, line, chbuf);
+	sc = series_of(rd->st, line, chbuf);
 	if (!sc)
 		return wfm_err_nomem(e);
-	rd->last_series = (size_t)(sc - rd->st->series);
 	sc->read++;
 	if (kept)
 		sc->kept++;
@@ -245,76 +281,104 @@ static int open_reader(struct reader *rd, const char *path, wfm_err *e)
 	return WFM_OK;
 }
 
-/* Sorted by series: duplicate raw keys and day/interval mixtures. */
-static int check_keys(struct reader *rd, wfm_hist *t, const char *name, wfm_err *e)
+/* Rejects row r (strict mode: fails) because of `msg`. */
+static int drop_row(struct reader *rd, wfm_hist *t, const wfm_hrow *r, const char *msg,
+		    wfm_err *e)
 {
-	size_t i, k = 0;
-	char msg[WFM_ERR_MSG_MAX], d[11], tm[6];
+	wfm_series_count *sc;
 
-	size_t g = 0; /* first kept row of the current (date, channel, line) */
-
-	for (i = 0; i < t->n; i++) {
-		wfm_hrow *r = &t->rows[i];
-		const wfm_hrow *p = k ? &t->rows[k - 1] : NULL;
-		int dup = p && hist_same_key(p, r);
-		int mix;
-
-		if (!p || p->date != r->date || p->channel != r->channel || p->line != r->line)
-			g = k;
-		/* a whole-day row sorts first in its group */
-		mix = !dup && g < k && (t->rows[g].time < 0) != (r->time < 0);
-		if (mix)
-			p = &t->rows[g];
-
-		if (dup || mix) {
-			if (dup)
-				snprintf(msg, sizeof msg,
-					 "%s:%d: duplicate key (date %s, time %s, channel %s, "
-					 "line %s): also on line %d", name, (int)r->src_line,
-					 wfm_date_iso(r->date, d),
-					 r->time < 0 ? "empty" : wfm_time_hhmm(r->time, tm),
-					 wfm_channel_name(r->channel), t->lines[r->line],
-					 (int)p->src_line);
-			else
-				snprintf(msg, sizeof msg,
-					 "%s:%d: whole-day and interval rows for date %s, "
-					 "channel %s, line %s: also on line %d", name,
-					 (int)r->src_line, wfm_date_iso(r->date, d),
-					 wfm_channel_name(r->channel), t->lines[r->line],
-					 (int)p->src_line);
-			if (!rd->o->reject)
-				return wfm_err_set(e, WFM_EDATA, "%s", msg);
-			if (reject(rd, r->src_line, msg, NULL, e) != WFM_OK)
-				return e->code;
-			rd->st->kept--;
-			{
-				wfm_series_count *sc = series_of(rd->st, t->lines[r->line],
-								 wfm_channel_name(r->channel));
-
-				if (sc) {
-					sc->kept--;
-					sc->rejected++;
-				}
-			}
-			continue;
-		}
-		t->rows[k++] = *r;
+	if (!rd->o->reject)
+		return wfm_err_set(e, WFM_EDATA, "%s", msg);
+	if (reject(rd, r->src_line, msg, NULL, e) != WFM_OK)
+		return e->code;
+	rd->st->kept--;
+	sc = series_of(rd->st, t->lines[r->line], wfm_channel_name(r->channel));
+	if (sc) {
+		sc->kept--;
+		sc->rejected++;
 	}
-	t->n = k;
 	return WFM_OK;
 }
 
-static int cmp_series_line(const void *pa, const void *pb, const void *ctx)
+/* Rows sorted as by cmp_read: a key given twice, and interval rows for a
+ * (date, channel, line) that also has a whole-day row (which sorts first in
+ * its date), are rejected. */
+static int check_keys(struct reader *rd, wfm_hist *t, const char *name, wfm_err *e)
+{
+	size_t i, k = 0, nslots = (size_t)WFM_NCHANNELS * ((size_t)t->nlines + 1);
+	size_t *touched = malloc(nslots * sizeof *touched), ntouched = 0;
+	int32_t *day_line = malloc(nslots * sizeof *day_line); /* line of the day row, or 0 */
+	char msg[WFM_ERR_MSG_MAX], d[11], tm[6];
+	int rc = WFM_OK;
+
+	if (!touched || !day_line) {
+		free(touched);
+		free(day_line);
+		return wfm_err_nomem(e);
+	}
+	memset(day_line, 0, nslots * sizeof *day_line);
+	for (i = 0; i < t->n && rc == WFM_OK; i++) {
+		wfm_hrow *r = &t->rows[i];
+		const wfm_hrow *p = k ? &t->rows[k - 1] : NULL;
+		size_t slot = (size_t)r->channel * ((size_t)t->nlines + 1) + (size_t)r->line;
+
+		if (p && p->date != r->date) {
+			while (ntouched)
+				day_line[touched[--ntouched]] = 0;
+		}
+		if (p && hist_same_key(p, r)) {
+			snprintf(msg, sizeof msg,
+				 "%s:%d: duplicate key (date %s, time %s, channel %s, line %s): "
+				 "also on line %d", name, (int)r->src_line, wfm_date_iso(r->date, d),
+				 r->time < 0 ? "empty" : wfm_time_hhmm(r->time, tm),
+				 wfm_channel_name(r->channel), t->lines[r->line], (int)p->src_line);
+			rc = drop_row(rd, t, r, msg, e);
+			continue;
+		}
+		if (r->time >= 0 && day_line[slot]) {
+			snprintf(msg, sizeof msg,
+				 "%s:%d: whole-day and interval rows for date %s, channel %s, "
+				 "line %s: also on line %d", name, (int)r->src_line,
+				 wfm_date_iso(r->date, d), wfm_channel_name(r->channel),
+				 t->lines[r->line], (int)day_line[slot]);
+			rc = drop_row(rd, t, r, msg, e);
+			continue;
+		}
+		if (r->time < 0) {
+			day_line[slot] = r->src_line;
+			touched[ntouched++] = slot;
+		}
+		t->rows[k++] = *r;
+	}
+	free(touched);
+	free(day_line);
+	if (rc == WFM_OK)
+		t->n = k;
+	return rc;
+}
+
+struct read_order {
+	const int *rank; /* line code ranks, so rows come out in canonical order */
+	int iv;
+};
+
+/* Date, interval bucket (whole day first), channel, line code, raw time,
+ * input line: canonical order once the buckets are summed, so a history
+ * read back is already in order and costs no sort. */
+static int cmp_read(const void *pa, const void *pb, const void *pctx)
 {
 	const wfm_hrow *a = pa, *b = pb;
+	const struct read_order *o = pctx;
+	int ba = a->time < 0 ? -1 : a->time / o->iv, bb = b->time < 0 ? -1 : b->time / o->iv;
 
-	(void)ctx;
 	if (a->date != b->date)
 		return a->date < b->date ? -1 : 1;
+	if (ba != bb)
+		return ba < bb ? -1 : 1;
 	if (a->channel != b->channel)
 		return a->channel < b->channel ? -1 : 1;
 	if (a->line != b->line)
-		return a->line < b->line ? -1 : 1;
+		return o->rank[a->line] < o->rank[b->line] ? -1 : 1;
 	if (a->time != b->time)
 		return a->time < b->time ? -1 : 1;
 	return (a->src_line > b->src_line) - (a->src_line < b->src_line);
@@ -411,7 +475,7 @@ int wfm_hist_read(wfm_hist *h, const char *path, int file_no, const wfm_read_opt
 			continue;
 		}
 		if (rc == WFM_OK)
-			rc = count_record(&rd, 1, e);
+			rc = count_kept(&rd, t, &row, e);
 		if (rc == WFM_OK) {
 			row.src_file = file_no;
 			rc = hist_push(t, &row, e);
@@ -420,11 +484,17 @@ int wfm_hist_read(wfm_hist *h, const char *path, int file_no, const wfm_read_opt
 	}
 	if (rc < 0)
 		rc = e->code ? e->code : WFM_EDATA;
+	if (rc == WFM_OK)
+		rc = fold_kept(&rd, t, e);
 	if (rc == WFM_OK) {
-		if (wfm_sort(t->rows, t->n, sizeof *t->rows, cmp_series_line, NULL) < 0)
+		int *rank = hist_line_ranks(t);
+		struct read_order ord = {rank, o->interval};
+
+		if (!rank || wfm_sort(t->rows, t->n, sizeof *t->rows, cmp_read, &ord) < 0)
 			rc = wfm_err_nomem(e);
 		else
 			rc = check_keys(&rd, t, wfm_csv_name(rd.csv), e);
+		free(rank);
 	}
 	if (rc == WFM_OK) {
 		aggregate(t, o->interval);
@@ -432,6 +502,7 @@ int wfm_hist_read(wfm_hist *h, const char *path, int file_no, const wfm_read_opt
 	}
 	wfm_csv_free(rd.csv);
 	wfm_hist_free(t);
+	free(rd.kept_by);
 	wfm_read_stats_free(&local);
 	if (rc != WFM_OK && err)
 		*err = *e;
