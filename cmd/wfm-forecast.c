@@ -39,7 +39,7 @@ static const struct opt {
 	[O_LEVEL] = {"level", 0, "P", "forecast", "level", NULL},
 	[O_EXPECTED] = {"expected", 0, "FILE", NULL, NULL, "the entities' expected volumes, "
 			 "from,to,channel,line,mode,value,note (mode add, scale or set); a period "
-			 "may reach past --to but not start before --from"},
+			 "must start within --from..--to and may end after --to"},
 	[O_LINE] = {"line", 0, "L", NULL, NULL, "only line L"},
 	[O_CHANNEL] = {"channel", 0, "C", NULL, NULL, "only channel C: phone, email, chat, social "
 			"or callback"},
@@ -390,9 +390,12 @@ static int forecast(const struct args *a, wfm_fcrun_opts *o, const wfm_calendar 
 		o->progress = on_progress;
 		o->progress_ctx = prog;
 	}
-	if (a->set[O_EXPECTED] && (rc = wfm_ev_read(a->val[O_EXPECTED], o->from,
-						    o->from + WFM_FCRUN_MAX_DAYS - 1, &ev, e)))
+	if (a->set[O_EXPECTED] && ((rc = wfm_ev_read(a->val[O_EXPECTED], o->from,
+						     o->from + WFM_FCRUN_MAX_DAYS - 1, &ev, e)) ||
+				   (rc = wfm_ev_check_horizon(&ev, o->to, e)))) {
+		wfm_ev_list_free(&ev);
 		return rc;
+	}
 	if (!(run = wfm_fcrun_new(h, cal, o, a->set[O_EXPECTED] ? &ev : NULL, e))) {
 		wfm_ev_list_free(&ev);
 		return e->code;

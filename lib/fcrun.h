@@ -91,6 +91,13 @@ typedef struct wfm_ev_list {
 int wfm_ev_read(const char *path, wfm_date first, wfm_date last, wfm_ev_list *out,
 		wfm_err *e);
 
+/* Checks that every period of `l` starts no later than `to`, the last day
+ * forecast: a period that starts after it lies outside the horizon (a
+ * period that starts inside it may end after it).  Fails with WFM_EDATA,
+ * "FILE:LINE: column 'from': after the end of the forecast (TO): 'FROM'",
+ * naming the first such row. */
+int wfm_ev_check_horizon(const wfm_ev_list *l, wfm_date to, wfm_err *e);
+
 /* Frees the rows and name of `l` and zeroes it; NULL is a no-op. */
 void wfm_ev_list_free(wfm_ev_list *l);
 

@@ -182,3 +182,17 @@ done:
 	}
 	return rc;
 }
+
+int wfm_ev_check_horizon(const wfm_ev_list *l, wfm_date to, wfm_err *e)
+{
+	char d1[11], d2[11];
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->row[i].ev.from > to)
+			return wfm_err_set(e, WFM_EDATA, "%s:%ld: column 'from': after the end of "
+					   "the forecast (%s; forecast further with --to or "
+					   "--days): '%s'", l->name, l->row[i].src_line,
+					   wfm_date_iso(to, d1), wfm_date_iso(l->row[i].ev.from, d2));
+	return WFM_OK;
+}
