@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "calendar.h"
 #include "config.h"
@@ -14,7 +15,8 @@
 /* The options, with their help; a flag that sets a wfm.conf key takes its
  * help from the key table of config.c. */
 enum opt_id { O_MODEL, O_ANSWER, O_CALLBACK, O_SL, O_SL_TIME, O_MAX_OCC, O_PATIENCE,
-	      O_SHRINKAGE, O_CONCURRENCY, O_DEADLINE, O_AHT, O_AHT_PHONE, O_AHT_EMAIL,
+	      O_SHRINKAGE, O_SHRINK_CHANNEL, O_SHRINK_WEEKDAY, O_CONCURRENCY, O_DEADLINE, O_AHT,
+	      O_AHT_PHONE, O_AHT_EMAIL,
 	      O_AHT_CHAT, O_AHT_SOCIAL, O_AHT_CALLBACK, O_AHT_LINES, O_CHAT_AHT,
 	      O_CHAT_PATIENCE, O_MAX_AGENTS, O_FTE_HOURS, O_GRAIN, O_EVALUATE, O_CHANNEL,
 	      O_SIMULATE,
@@ -26,7 +28,8 @@ static const struct opt {
 	const char *name;
 	char short_name;
 	const char *arg;      /* NULL for a switch */
-	const char *section;  /* the wfm.conf key it sets, or NULL */
+	const char *section;  /* the wfm.conf key it sets, or NULL; a section and no
+				 key: a list NAME=P,... of keys shrinkage_NAME */
 	const char *key;
 	const char *help;     /* NULL: the key's help */
 } opts[O_COUNT] = {
@@ -40,6 +43,13 @@ static const struct opt {
 	[O_MAX_OCC] = {"max-occupancy", 0, "P", "staff", "max_occupancy", NULL},
 	[O_PATIENCE] = {"patience", 0, "S", "staff", "patience", NULL},
 	[O_SHRINKAGE] = {"shrinkage", 0, "P", "staff", "shrinkage", NULL},
+	[O_SHRINK_CHANNEL] = {"shrinkage-channel", 0, "LIST", "staff", NULL, "shrinkage of "
+			      "single channels in place of --shrinkage, CHANNEL=P,... (e.g. "
+			      "phone=30%,chat=35%; P none: back to --shrinkage); sets "
+			      "shrinkage_CHANNEL"},
+	[O_SHRINK_WEEKDAY] = {"shrinkage-weekday", 0, "LIST", "staff", NULL, "absence on single "
+			      "weekdays, on top of the channel's shrinkage, DAY=P,... (e.g. "
+			      "mon=12%,fri=8%; days mon..sun; none: 0); sets shrinkage_DAY"},
 	[O_CONCURRENCY] = {"concurrency", 0, "K", "staff", "concurrency", NULL},
 	[O_DEADLINE] = {"deadline-days", 0, "D", "staff", "deadline_days", NULL},
 	[O_AHT] = {"aht", 0, "S", NULL, NULL, "one handle time in seconds for every row, over "
@@ -98,7 +108,19 @@ static const char usage_head[] =
 "the staffing requirement: date,time,channel,line,volume,aht_s,agents,\n"
 "service_level,answer_rate,asa_s,occupancy,scheduled.  agents is the net\n"
 "number of agents needed on that channel and line in that interval, before\n"
-"shrinkage; scheduled = ceil(agents / (1 - shrinkage)), what to roster.\n"
+"shrinkage; scheduled = ceil(agents / (1 - shrinkage)), what to roster,\n"
+"rounded up exactly (21 agents at 30 % are 30, not 31).\n"
+"\n"
+"Shrinkage of a channel on a day = 1 - (1 - absence) x (1 - off): off is the\n"
+"share of the paid time of those present not on contacts (breaks, meetings,\n"
+"training), the channel's shrinkage_CHANNEL (--shrinkage-channel) or else\n"
+"--shrinkage; absence is the share of the agents scheduled that are away on\n"
+"that weekday (leave, sickness), shrinkage_DAY (--shrinkage-weekday), 0 by\n"
+"default.  They multiply because absence removes whole agents and off is a\n"
+"share of the time of the agents who came; neither is more specific than the\n"
+"other, so neither replaces the other.  10 % absence on Monday and 20 % off\n"
+"make 28 %: 18 agents need 25 scheduled.  With weekday absences, leave the\n"
+"absence out of --shrinkage and the channel values.\n"
 "\n"
 "Phone, per interval: erlang-c (nobody hangs up) must reach the service level\n"
 "(--sl within --sl-time); erlang-a (callers hang up after an exponential\n"
@@ -285,7 +307,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 		}
 		a->val[id] = val;
 		a->set[id] = 1;
-		if (o->key) {
+		if (o->section) {
 			a->flags[a->nflags] = id;
 			a->flag_val[a->nflags++] = val;
 		}
@@ -383,15 +405,71 @@ static int apply_options(const struct args *a, wfm_sr_settings *s, wfm_sr_sim_op
 	return 0;
 }
 
+/* The list NAME=VALUE,... of option `o` into the keys shrinkage_NAME of
+ * [staff], each NAME one of names[0..n).  Errors name the option. */
+static int set_list(wfm_config *cfg, const struct opt *o, const char *list,
+		    const char *const *names, size_t n, wfm_err *e)
+{
+	char item[128], key[64], msg[WFM_ERR_MSG_MAX], flag[64];
+	const char *what = n == 7 ? "DAY=P" : "CHANNEL=P";
+
+	for (;;) {
+		size_t len = strcspn(list, ","), a = 0, b = len, i;
+		char *eq, *name;
+		int rc;
+
+		while (a < b && (list[a] == ' ' || list[a] == '\t'))
+			a++;
+		while (b > a && (list[b - 1] == ' ' || list[b - 1] == '\t'))
+			b--;
+		snprintf(item, sizeof item, "%.*s", (int)(b - a), list + a);
+		eq = strchr(item, '=');
+		if (!eq || b - a >= sizeof item)
+			return wfm_err_set(e, WFM_EUSAGE, "--%s: expected %s,... (a share with a "
+					   "decimal point or a percentage): '%s'", o->name, what,
+					   item);
+		*eq = '\0';
+		name = item;
+		for (i = strlen(name); i > 0 && (name[i - 1] == ' ' || name[i - 1] == '\t'); i--)
+			name[i - 1] = '\0';
+		for (i = 0; i < n && strcasecmp(name, names[i]) != 0; i++)
+			;
+		if (i == n)
+			return wfm_err_set(e, WFM_EUSAGE, "--%s: not %s: '%s'", o->name,
+					   n == 7 ? "mon, tue, wed, thu, fri, sat or sun" :
+					   "phone, email, chat, social or callback", name);
+		snprintf(key, sizeof key, "shrinkage_%s", names[i]);
+		snprintf(flag, sizeof flag, "--shrinkage-%s: ", names[i]);
+		rc = wfm_config_set(cfg, o->section, key, eq + 1, e);
+		if (rc != WFM_OK && e && strncmp(e->msg, flag, strlen(flag)) == 0) {
+			snprintf(msg, sizeof msg, "--%s: %s: %s", o->name, names[i],
+				 e->msg + strlen(flag));
+			return wfm_err_set(e, rc, "%s", msg);
+		}
+		if (rc != WFM_OK || list[len] == '\0')
+			return rc;
+		list += len + 1;
+	}
+}
+
 /* Settings: wfm.conf or --config, then the flags in the order given. */
 static int settings(const struct args *a, wfm_config *cfg, wfm_calendar **cal, wfm_err *e)
 {
 	int rc = wfm_config_load(cfg, a->val[O_CONFIG], e);
 
 	for (int i = 0; rc == WFM_OK && i < a->nflags; i++) {
+		static const char *const channels[] = {"phone", "email", "chat", "social",
+						       "callback"};
+		static const char *const days[] = {"mon", "tue", "wed", "thu", "fri", "sat",
+						   "sun"};
 		const struct opt *o = &opts[a->flags[i]];
 
-		rc = wfm_config_set(cfg, o->section, o->key, a->flag_val[i], e);
+		if (o->key)
+			rc = wfm_config_set(cfg, o->section, o->key, a->flag_val[i], e);
+		else if (a->flags[i] == O_SHRINK_CHANNEL)
+			rc = set_list(cfg, o, a->flag_val[i], channels, 5, e);
+		else
+			rc = set_list(cfg, o, a->flag_val[i], days, 7, e);
 	}
 	if (rc == WFM_OK && !(*cal = wfm_config_calendar(cfg, e)))
 		rc = e->code;

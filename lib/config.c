@@ -33,8 +33,9 @@ enum type {
 	                NULL when empty */
 };
 
-/* Range flags: OPTIONAL accepts `none` or an empty value, stored as 0. */
-enum { OPTIONAL = 1, LO_OPEN = 2, HI_OPEN = 4 };
+/* Range flags: OPTIONAL accepts `none` or an empty value, stored as 0, or
+ * as -1 ("not given") with UNSET_NEG. */
+enum { OPTIONAL = 1, LO_OPEN = 2, HI_OPEN = 4, UNSET_NEG = 8 };
 
 struct key {
 	const char *section, *name;
@@ -50,6 +51,15 @@ struct key {
 	{"calendar", "hours_" name, T_DAY_HOURS, AT(hours[wd]), wd, 0, 0, \
 	 "hours of " name ": HH:MM-HH:MM or closed (overrides open_days, open_hours); " \
 	 "empty: not given"}
+#define SHRINK_CHANNEL(name) \
+	{"staff", "shrinkage_" #name, T_SHARE, AT(shrinkage_##name), 0, 1, \
+	 HI_OPEN | OPTIONAL | UNSET_NEG, \
+	 "share of the paid time of " #name " agents not on contacts, in place of " \
+	 "shrinkage; empty or none: shrinkage"}
+#define SHRINK_DAY(wd, name) \
+	{"staff", "shrinkage_" name, T_SHARE, AT(shrinkage_day[wd]), 0, 1, HI_OPEN | OPTIONAL, \
+	 "absence on " name " (leave, sickness): share of the agents scheduled that are " \
+	 "away, on top of the channel's shrinkage: 1 - (1 - absence)(1 - shrinkage); none: 0"}
 
 static const char *const sections[] = {"calendar", "ingest", "forecast", "staff", "plan"};
 
@@ -89,6 +99,11 @@ static const struct key keys[] = {
 	 "modelled"},
 	{"staff", "shrinkage", T_SHARE, AT(shrinkage), 0, 1, HI_OPEN,
 	 "share of paid time not available for contacts (breaks, meetings, training, absence)"},
+	SHRINK_CHANNEL(phone), SHRINK_CHANNEL(email), SHRINK_CHANNEL(chat),
+	SHRINK_CHANNEL(social), SHRINK_CHANNEL(callback),
+	SHRINK_DAY(WFM_MON, "mon"), SHRINK_DAY(WFM_TUE, "tue"), SHRINK_DAY(WFM_WED, "wed"),
+	SHRINK_DAY(WFM_THU, "thu"), SHRINK_DAY(WFM_FRI, "fri"), SHRINK_DAY(WFM_SAT, "sat"),
+	SHRINK_DAY(WFM_SUN, "sun"),
 	{"staff", "deadline_days", T_INT, AT(deadline_days), 0, 365, 0,
 	 "working days within which e-mail and callbacks must be answered"},
 	{"staff", "concurrency", T_INT, AT(concurrency), 1, 20, 0,
@@ -152,6 +167,8 @@ void wfm_config_defaults(wfm_config *cfg)
 	cfg->sl = 0.8;
 	cfg->sl_time = 20;
 	cfg->shrinkage = 0.3;
+	cfg->shrinkage_phone = cfg->shrinkage_email = cfg->shrinkage_chat = -1;
+	cfg->shrinkage_social = cfg->shrinkage_callback = -1;
 	cfg->deadline_days = 2;
 	cfg->concurrency = 2;
 	cfg->fte_hours = 38;
@@ -431,7 +448,7 @@ static const char *set_value(wfm_config *cfg, const struct key *k, const char *v
 	case T_SHARE:
 	case T_SECONDS:
 		if (k->flags & OPTIONAL && is_none(v)) {
-			*(double *)field(cfg, k) = 0;
+			*(double *)field(cfg, k) = k->flags & UNSET_NEG ? -1 : 0;
 			return NULL;
 		}
 		bad = k->type == T_SHARE ? parse_share(v, &x) : k->type == T_NUMBER ?

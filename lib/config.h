@@ -55,6 +55,16 @@
  *                               (abandonment model), > 0, or none        none
  *   shrinkage = P               share of paid time not on contacts (breaks,
  *                               meetings, training, absence), 0 <= P < 1  0.3
+ *   shrinkage_phone, shrinkage_email, shrinkage_chat, shrinkage_social,
+ *   shrinkage_callback = P      that channel's share in place of shrinkage,
+ *                               0 <= P < 1; empty or none: not given (-1),
+ *                               shrinkage applies                 not given
+ *   shrinkage_mon .. shrinkage_sun = P
+ *                               absence on that weekday: share of the agents
+ *                               scheduled that are away, 0 <= P < 1, on top
+ *                               of the channel's share (wfm-staff combines
+ *                               them as 1 - (1 - P_day)(1 - P_channel));
+ *                               none: 0                                    0
  *   deadline_days = N           working days to answer e-mail and
  *                               callbacks, 0..365                          2
  *   concurrency = N             chats one agent handles at once, 1..20     2
@@ -122,6 +132,9 @@ typedef struct wfm_config {
 	double max_occupancy;        /* 0: none */
 	double patience;             /* seconds; 0: none */
 	double shrinkage;
+	double shrinkage_phone, shrinkage_email, shrinkage_chat, shrinkage_social,
+		shrinkage_callback;  /* -1: not given */
+	double shrinkage_day[7];     /* shrinkage_mon .. shrinkage_sun */
 	int deadline_days;
 	int concurrency;
 	double aht_phone, aht_email, aht_chat, aht_social, aht_callback; /* seconds; 0: none */

@@ -264,3 +264,10 @@ int wfm_shrinkage_apply(double required, double shrinkage, long *scheduled, wfm_
 	*scheduled = n;
 	return WFM_OK;
 }
+
+double wfm_shrinkage_combine(double absence, double off)
+{
+	if (!(absence >= 0 && absence < 1) || !(off >= 0 && off < 1))
+		return NAN;
+	return absence + off * (1.0 - absence); /* exactly `off` when absence is 0 */
+}

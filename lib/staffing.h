@@ -84,4 +84,15 @@ long wfm_ceil_tol(double x);
  * required >= 0, 0 <= shrinkage < 1; returns WFM_OK or WFM_EUSAGE. */
 int wfm_shrinkage_apply(double required, double shrinkage, long *scheduled, wfm_err *e);
 
+/* The shrinkage of a channel on a day from its two parts: a share `absence`
+ * of the agents scheduled that day is away (leave, sickness), and a share
+ * `off` of the paid time of those present goes to other work than contacts
+ * (breaks, meetings, training).  The second applies only to the agents who
+ * came, so the parts multiply: 1 - (1 - absence)(1 - off).  10 % absence and
+ * 20 % off are 28 %, and 18 agents need 18 / 0.72 = 25 scheduled (with
+ * wfm_shrinkage_apply).  Both parts 0 <= x < 1; the result is below 1 too
+ * unless the parts leave less than about 1e-16 of the time (then it is 1).
+ * Returns NAN when a part is out of range. */
+double wfm_shrinkage_combine(double absence, double off);
+
 #endif

@@ -28,6 +28,10 @@
  * abandonment or callbacks, the answer rate; in both cases the occupancy
  * cap when set.  The service level is reported at sl_time everywhere.
  *
+ * Shrinkage.  The `scheduled` figures divide by 1 - shrinkage[channel][wd]
+ * of the row's channel and weekday: live rows round up to whole agents with
+ * wfm_shrinkage_apply, deferred days and FTE totals are agent-hours.
+ *
  * Deferred channels (e-mail, social, callback).  Work = contacts x handle
  * time, in agent-hours.  Each day's arrivals form one job, released on the
  * first working day on or after its date and due at the end of the
@@ -84,7 +88,8 @@ typedef struct wfm_sr_settings {
 	wfm_sr_aht_line *aht_line; /* aht_lines, owned */
 	size_t n_aht_line;
 	int deadline_days;      /* working days, >= 0 */
-	double shrinkage;       /* 0 <= x < 1 */
+	double shrinkage[WFM_NCHANNELS][7]; /* share of paid time lost on a channel
+				   on a weekday (WFM_MON..WFM_SUN), 0 <= x < 1 */
 	long max_agents;        /* most agents per row; 0: no limit */
 	int interval;           /* minutes */
 	double fte_hours;       /* paid hours of one FTE per week */
@@ -95,8 +100,13 @@ typedef struct wfm_sr_settings {
  * aht_lines ("LINE/CHANNEL SECONDS, ..."; seconds as in wfm_parse_duration
  * with a decimal point) and chat_aht ("SECONDS, ..."), checks the values
  * wfm_config does not (targets below 1, concurrency at most WFM_CHAT_KMAX,
- * at least `concurrency` chat_aht values), and sets
- * phone_model -1, aht 0 and from/to to every day.  Errors name the setting:
+ * at least `concurrency` chat_aht values), combines the shrinkage of every
+ * channel and weekday (see below), and sets phone_model -1, aht 0 and
+ * from/to to every day.  Shrinkage: a channel's share `off` is
+ * shrinkage_CHANNEL when given, else shrinkage; a weekday's absence is
+ * shrinkage_DAY (0 when not given); the two multiply, shrinkage[channel][wd]
+ * = wfm_shrinkage_combine(absence, off) (staffing.h), since absence removes
+ * whole agents and `off` is a share of the time of those present.  Errors name the setting:
  * "FILE:LINE: [staff] KEY: ..." (WFM_EDATA) when it came from the file,
  * "--KEY: ..." (WFM_EUSAGE) when from a flag.  Release `s` with
  * wfm_sr_settings_release, also after a failure. */

@@ -191,8 +191,40 @@ static int text_lists(wfm_sr_settings *s, const wfm_config *cfg, wfm_err *e)
 	return WFM_OK;
 }
 
+/* shrinkage[channel][weekday] from shrinkage, shrinkage_CHANNEL and
+ * shrinkage_DAY (see staffrun.h). */
+static int combine_shrinkage(wfm_sr_settings *s, const wfm_config *cfg, wfm_err *e)
+{
+	static const char *const chan_key[WFM_NCHANNELS] = {"shrinkage_phone",
+		"shrinkage_email", "shrinkage_chat", "shrinkage_social", "shrinkage_callback"};
+	const double given[WFM_NCHANNELS] = {cfg->shrinkage_phone, cfg->shrinkage_email,
+		cfg->shrinkage_chat, cfg->shrinkage_social, cfg->shrinkage_callback};
+
+	for (int ch = 0; ch < WFM_NCHANNELS; ch++) {
+		double off = given[ch] >= 0 ? given[ch] : cfg->shrinkage;
+
+		for (int wd = WFM_MON; wd <= WFM_SUN; wd++) {
+			double x = wfm_shrinkage_combine(cfg->shrinkage_day[wd], off);
+			char day_key[32];
+
+			if (x >= 0 && x < 1) {
+				s->shrinkage[ch][wd] = x;
+				continue;
+			}
+			snprintf(day_key, sizeof day_key, "shrinkage_%s", wfm_weekday_name(wd));
+			return setting_error(cfg, wfm_config_origin(cfg, "staff", day_key) != 0 ?
+					     day_key : given[ch] >= 0 ? chan_key[ch] : "shrinkage",
+					     e, "%s on %s leaves no time for contacts",
+					     wfm_channel_name(ch), wfm_weekday_name(wd));
+		}
+	}
+	return WFM_OK;
+}
+
 int wfm_sr_settings_init(wfm_sr_settings *s, const wfm_config *cfg, wfm_err *e)
 {
+	int rc;
+
 	memset(s, 0, sizeof *s);
 	s->phone_model = -1;
 	s->answer_rate = cfg->target_answer_rate;
@@ -209,7 +241,6 @@ int wfm_sr_settings_init(wfm_sr_settings *s, const wfm_config *cfg, wfm_err *e)
 	s->aht_channel[WFM_CH_SOCIAL] = cfg->aht_social;
 	s->aht_channel[WFM_CH_CALLBACK] = cfg->aht_callback;
 	s->deadline_days = cfg->deadline_days;
-	s->shrinkage = cfg->shrinkage;
 	s->max_agents = cfg->max_agents;
 	s->interval = cfg->interval;
 	s->fte_hours = cfg->fte_hours;
@@ -224,7 +255,8 @@ int wfm_sr_settings_init(wfm_sr_settings *s, const wfm_config *cfg, wfm_err *e)
 	if (s->concurrency > WFM_CHAT_KMAX)
 		return setting_error(cfg, "concurrency", e, "the chat model takes at most %d "
 				     "chats per agent: '%d'", WFM_CHAT_KMAX, s->concurrency);
-	return text_lists(s, cfg, e);
+	rc = combine_shrinkage(s, cfg, e);
+	return rc != WFM_OK ? rc : text_lists(s, cfg, e);
 }
 
 void wfm_sr_settings_release(wfm_sr_settings *s)

@@ -277,6 +277,18 @@ static void row_head(wfm_csvw *w, const wfm_sr *r, const sr_row *row)
 
 /* ---- requirements ---- */
 
+/* The shrinkage of a live row's channel and weekday. */
+static double row_shrinkage(const wfm_sr *r, const sr_row *row)
+{
+	return r->s->shrinkage[r->ser[row->series].channel][wfm_date_weekday(row->date)];
+}
+
+/* The shrinkage of deferred series `s` on its k-th working day. */
+static double day_shrinkage(const wfm_sr *r, const sr_series *s, size_t k)
+{
+	return r->s->shrinkage[s->channel][wfm_date_weekday(r->wday[k])];
+}
+
 static void write_require(wfm_csvw *w, const wfm_sr *r, const item *it)
 {
 	if (it->kind == K_ROW) {
@@ -288,14 +300,14 @@ static void write_require(wfm_csvw *w, const wfm_sr *r, const item *it)
 		put_num(w, row->perf.answered, 4);
 		put_num(w, row->perf.asa, 1);
 		put_num(w, row->perf.occupancy, 4);
-		wfm_shrinkage_apply((double)row->agents, r->s->shrinkage, &sched, NULL);
+		wfm_shrinkage_apply((double)row->agents, row_shrinkage(r, row), &sched, NULL);
 		put_long(w, sched);
 	} else {
 		const sr_series *s = &r->ser[it->idx / r->nwday];
 		size_t k = it->idx % r->nwday;
 
 		deferred_head(w, r, s, k);
-		put_num(w, s->cap[k] / (1 - r->s->shrinkage), 2);
+		put_num(w, s->cap[k] / (1 - day_shrinkage(r, s, k)), 2);
 	}
 	wfm_csvw_end(w);
 }
@@ -487,7 +499,7 @@ static int write_fte(wfm_csvw *w, const wfm_sr *r, int week, wfm_err *e)
 		if (!r->ser[row->series].live)
 			continue;
 		v = &acc[(period_of(r, row->date, week, &start) * ns + (size_t)row->series) * NF];
-		wfm_shrinkage_apply((double)row->agents, r->s->shrinkage, &sched, NULL);
+		wfm_shrinkage_apply((double)row->agents, row_shrinkage(r, row), &sched, NULL);
 		v[F_VOL] += row->volume;
 		v[F_WORK] += row->volume * row->aht / 3600.0;
 		v[F_AGENT] += (double)row->agents * h;
@@ -503,7 +515,7 @@ static int write_fte(wfm_csvw *w, const wfm_sr *r, int week, wfm_err *e)
 			v[F_VOL] += ser->rvol[k];
 			v[F_WORK] += ser->rwork[k];
 			v[F_AGENT] += ser->cap[k];
-			v[F_SCHED] += ser->cap[k] / (1 - r->s->shrinkage);
+			v[F_SCHED] += ser->cap[k] / (1 - day_shrinkage(r, ser, k));
 			v[F_PRESENT] = 1;
 		}
 	}

@@ -111,8 +111,20 @@ static void expect_defaults(const wfm_config *c)
 	assert_true(c->max_occupancy == 0);
 	assert_true(c->patience == 0);
 	assert_true(c->shrinkage == 0.3);
+	assert_true(c->shrinkage_phone == -1 && c->shrinkage_email == -1);
+	assert_true(c->shrinkage_chat == -1 && c->shrinkage_social == -1);
+	assert_true(c->shrinkage_callback == -1);
+	for (wd = WFM_MON; wd <= WFM_SUN; wd++)
+		assert_true(c->shrinkage_day[wd] == 0);
 	assert_int_equal(c->deadline_days, 2);
 	assert_int_equal(c->concurrency, 2);
+	assert_true(c->aht_phone == 0 && c->aht_email == 0 && c->aht_chat == 0);
+	assert_true(c->aht_social == 0 && c->aht_callback == 0);
+	assert_null(c->aht_lines);
+	assert_null(c->chat_aht);
+	assert_true(c->chat_patience == 0);
+	assert_int_equal(c->max_agents, 0);
+	assert_true(c->fte_hours == 38);
 	assert_true(c->time_limit == 60);
 	assert_true(c->gap == 0.01);
 }
@@ -175,6 +187,13 @@ static void test_every_key(void **state)
 	    "max_occupancy = 0.85\r\n"
 	    "patience = 1:00\r\n"
 	    "shrinkage = 0\r\n"
+	    "shrinkage_phone = 0\r\n"
+	    "Shrinkage_Chat = 35%\r\n"
+	    "shrinkage_email = none\r\n"
+	    "shrinkage_social =\r\n"
+	    "shrinkage_callback = 0,25\r\n"
+	    "shrinkage_mon = 12.5 %\r\n"
+	    "shrinkage_sun = none\r\n"
 	    "deadline_days = 0\r\n"
 	    "concurrency = 3\r\n"
 	    "[plan]\r\n"
@@ -209,6 +228,12 @@ static void test_every_key(void **state)
 	assert_true(c->max_occupancy == 0.85);
 	assert_true(c->patience == 60);
 	assert_true(c->shrinkage == 0);
+	assert_true(c->shrinkage_phone == 0);
+	assert_true(c->shrinkage_chat == 0.35);
+	assert_true(c->shrinkage_email == -1 && c->shrinkage_social == -1);
+	assert_true(c->shrinkage_callback == 0.25);
+	assert_true(c->shrinkage_day[WFM_MON] == 0.125);
+	assert_true(c->shrinkage_day[WFM_TUE] == 0 && c->shrinkage_day[WFM_SUN] == 0);
 	assert_int_equal(c->deadline_days, 0);
 	assert_int_equal(c->concurrency, 3);
 	assert_true(c->time_limit == 3600);
@@ -282,6 +307,20 @@ static void test_flags(void **state)
 	assert_string_equal(t->e.msg, "--shrinkage: must be at least 0 and less than 1: '1'");
 	assert_int_equal(wfm_config_set(c, "staff", "shrinkage", "0.35", &t->e), WFM_OK);
 	assert_true(c->shrinkage == 0.35);
+	assert_int_equal(wfm_config_set(c, "staff", "shrinkage_chat", "1", &t->e), WFM_EUSAGE);
+	assert_string_equal(t->e.msg, "--shrinkage-chat: must be at least 0 and less than 1: '1'");
+	assert_int_equal(wfm_config_set(c, "staff", "shrinkage_chat", "0", &t->e), WFM_OK);
+	assert_true(c->shrinkage_chat == 0);
+	assert_int_equal(wfm_config_set(c, "staff", "shrinkage_chat", "None", &t->e), WFM_OK);
+	assert_true(c->shrinkage_chat == -1);
+	assert_int_equal(wfm_config_set(c, "staff", "shrinkage_fri", "-0.1", &t->e), WFM_EUSAGE);
+	assert_string_equal(t->e.msg, "--shrinkage-fri: must be at least 0 and less than 1: "
+			    "'-0.1'");
+	assert_int_equal(wfm_config_set(c, "staff", "shrinkage_fri", "8%", &t->e), WFM_OK);
+	assert_true(c->shrinkage_day[WFM_FRI] == 0.08);
+	assert_int_equal(wfm_config_set(c, "staff", "shrinkage_fri", "", &t->e), WFM_OK);
+	assert_true(c->shrinkage_day[WFM_FRI] == 0);
+	assert_int_equal(wfm_config_origin(c, "staff", "shrinkage_fri"), -1);
 	assert_int_equal(wfm_config_set(c, "staff", "target_answer_rate", "1", &t->e), WFM_OK);
 	assert_int_equal(wfm_config_set(c, "staff", "target_answer_rate", "101%", &t->e),
 			 WFM_EUSAGE);

@@ -4,7 +4,8 @@
  * erlang_c_ref.py, erlang_a_ref.py, callback_ref.py: high-precision models,
  * scanning n = 1, 2, ...), including the rounding traps: A = 20.5 needs 21,
  * exact occupancy ties (9.6 erlangs on 12 agents is 0.8), loads a hair
- * above or below an integer, shrinkage boundaries in exact fractions.  A
+ * above or below an integer, shrinkage boundaries in exact fractions (also
+ * for an absence and an off-contact share combined, shrinkage_ref.py).  A
  * brute-force scan over n with the library's own evaluation checks that the
  * search returns the least n for every model. */
 #include <setjmp.h>
@@ -21,6 +22,7 @@
 #include "../ref/callback_ref.inc"
 #include "../ref/erlang_a_ref.inc"
 #include "../ref/erlang_c_ref.inc"
+#include "../ref/shrinkage_ref.inc"
 
 struct cmin {
 	double volume, aht, interval, sl, t, occ;
@@ -249,6 +251,45 @@ static void test_shrinkage(void **state)
 	assert_int_equal(wfm_shrinkage_apply(-1, 0.3, &n, &e), WFM_EUSAGE);
 }
 
+struct shrink2 {
+	double required, absence, off, combined;
+	long exact, naive;
+};
+
+static const struct shrink2 shrink2[] = {SHRINKAGE_COMBINED_CASES};
+
+/* An absence and an off-contact share combined, 1 - (1 - a)(1 - o), then
+ * applied, against exact fractions: 21 agents at 12.5 % absence and 20 % off
+ * (0.875 x 0.8 = 0.7) are 30; the naive ceil is wrong in some cases. */
+static void test_shrinkage_combined(void **state)
+{
+	int traps = 0;
+	long n;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof shrink2 / sizeof shrink2[0]; i++) {
+		const struct shrink2 *c = &shrink2[i];
+		double s = wfm_shrinkage_combine(c->absence, c->off);
+
+		if (!(fabs(s - c->combined) <= 4e-16))
+			fail_msg("%g and %g: combined %.17g, want %g", c->absence, c->off, s,
+				 c->combined);
+		assert_int_equal(wfm_shrinkage_apply(c->required, s, &n, NULL), WFM_OK);
+		if (n != c->exact)
+			fail_msg("%g at %g and %g: got %ld, want %ld", c->required, c->absence,
+				 c->off, n, c->exact);
+		traps += c->naive != c->exact;
+	}
+	assert_true(traps >= 2);
+	/* either part alone is plain shrinkage; the order does not matter */
+	assert_true(wfm_shrinkage_combine(0, 0.3) == 0.3);
+	assert_true(wfm_shrinkage_combine(0.3, 0) == 0.3);
+	assert_true(wfm_shrinkage_combine(0.1, 0.2) == wfm_shrinkage_combine(0.2, 0.1));
+	assert_true(isnan(wfm_shrinkage_combine(1, 0.3)));
+	assert_true(isnan(wfm_shrinkage_combine(0.1, -0.01)));
+	assert_true(isnan(wfm_shrinkage_combine(NAN, 0.3)));
+}
+
 static void test_ceil_tol(void **state)
 {
 	(void)state;
@@ -274,6 +315,7 @@ int main(void)
 		cmocka_unit_test(test_search_is_minimal),
 		cmocka_unit_test(test_zero_volume_and_errors),
 		cmocka_unit_test(test_shrinkage),
+		cmocka_unit_test(test_shrinkage_combined),
 		cmocka_unit_test(test_ceil_tol),
 	};
 
