@@ -12,6 +12,7 @@
 #include "fcrun.h"
 #include "history.h"
 #include "outfile.h"
+#include "opt.h"
 #include "tool.h"
 #include "value.h"
 
@@ -21,14 +22,7 @@ enum opt_id { O_GRAIN, O_FROM, O_TO, O_DAYS, O_LEVEL, O_EXPECTED, O_LINE, O_CHAN
 	      O_ORIGINS, O_HOLIDAYS, O_CLOSED, O_OPEN_DAYS, O_OPEN_HOURS, O_INTERVAL, O_CONFIG,
 	      O_OUTPUT, O_EXCEL, O_HELP, O_VERSION, O_COUNT };
 
-static const struct opt {
-	const char *name;
-	char short_name;
-	const char *arg;      /* NULL for a switch */
-	const char *section;  /* the wfm.conf key it sets, or NULL */
-	const char *key;
-	const char *help;     /* NULL: the key's help */
-} opts[O_COUNT] = {
+static const struct tool_opt opts[O_COUNT] = {
 	[O_GRAIN] = {"grain", 0, "G", NULL, NULL, "month, day (default) or interval"},
 	[O_FROM] = {"from", 0, "DATE", NULL, NULL, "first day to forecast (default: the day after "
 		     "the last date of the history); only history before it is used"},
@@ -103,84 +97,10 @@ static const char usage_tail[] =
 "without data on an open day), 66 a file is missing, 73 cannot create the\n"
 "output, 74 read or write error.  Nothing is written on failure.\n";
 
-/* Prints `text` from column `col`, wrapped before column 79. */
-static void print_wrapped(const char *text, int col)
-{
-	int at = col;
-
-	while (*text) {
-		size_t len = strcspn(text, " ");
-
-		if (at > col && at + 1 + (int)len > 79) {
-			printf("\n%*s", col, "");
-			at = col;
-		} else if (at > col) {
-			putchar(' ');
-			at++;
-		}
-		printf("%.*s", (int)len, text);
-		at += (int)len;
-		text += len;
-		while (*text == ' ')
-			text++;
-	}
-	putchar('\n');
-}
-
-static void usage(void)
-{
-	size_t i;
-
-	fputs(usage_head, stdout);
-	for (i = 0; i < O_COUNT; i++) {
-		const struct opt *o = &opts[i];
-		char head[64];
-		int n;
-
-		n = snprintf(head, sizeof head, "  %c%c%s--%s%s%s", o->short_name ? '-' : ' ',
-			     o->short_name ? o->short_name : ' ', o->short_name ? ", " : "  ",
-			     o->name, o->arg ? " " : "", o->arg ? o->arg : "");
-		printf("%s", head);
-		if (n + 2 > 25)
-			printf("\n%*s", 25, "");
-		else
-			printf("%*s", 25 - n, "");
-		print_wrapped(o->help ? o->help : wfm_config_help(o->section, o->key), 25);
-	}
-	fputs(usage_tail, stdout);
-}
-
 struct args {
-	const char *val[O_COUNT];  /* the last value of each option */
-	int set[O_COUNT];
-	int *flags;                /* options that set a key, in the order given */
-	const char **flag_val;
-	int nflags;
+	struct tool_cmdline c;  /* the options as given */
 	const char *history;
 };
-
-/* The option `arg` names ("--name", "--name=VALUE", "-o", "-oVALUE"), or
- * NULL; `*inline_val` is the value written in the same argument. */
-static const struct opt *find_opt(const char *arg, const char **inline_val)
-{
-	size_t i, len;
-
-	*inline_val = NULL;
-	for (i = 0; i < O_COUNT && arg[1] != '-'; i++) {
-		if (opts[i].short_name && arg[1] == opts[i].short_name) {
-			*inline_val = arg[2] ? arg + 2 : NULL;
-			return &opts[i];
-		}
-	}
-	len = strcspn(arg + 2, "=");
-	for (i = 0; i < O_COUNT && arg[1] == '-'; i++) {
-		if (strlen(opts[i].name) == len && strncmp(arg + 2, opts[i].name, len) == 0) {
-			*inline_val = arg[2 + len] ? arg + 3 + len : NULL;
-			return &opts[i];
-		}
-	}
-	return NULL;
-}
 
 /* Options that go only with --backtest, or never with it. */
 static int check_combination(const struct args *a)
@@ -188,12 +108,12 @@ static int check_combination(const struct args *a)
 	static const int not_bt[] = {O_GRAIN, O_TO, O_EXPECTED};
 	size_t i;
 
-	if (a->set[O_ORIGINS] && !a->set[O_BACKTEST])
+	if (a->c.set[O_ORIGINS] && !a->c.set[O_BACKTEST])
 		return tool_usage("--origins goes with --backtest");
-	for (i = 0; a->set[O_BACKTEST] && i < sizeof not_bt / sizeof not_bt[0]; i++)
-		if (a->set[not_bt[i]])
+	for (i = 0; a->c.set[O_BACKTEST] && i < sizeof not_bt / sizeof not_bt[0]; i++)
+		if (a->c.set[not_bt[i]])
 			return tool_usage("--%s does not go with --backtest", opts[not_bt[i]].name);
-	if (a->set[O_TO] && a->set[O_DAYS])
+	if (a->c.set[O_TO] && a->c.set[O_DAYS])
 		return tool_usage("give --to or --days, not both");
 	return 0;
 }
@@ -201,56 +121,15 @@ static int check_combination(const struct args *a)
 /* Returns 0 to go on, -1 when done (--help, --version), else an exit code. */
 static int parse_args(int argc, char **argv, struct args *a)
 {
-	int i, only_files = 0;
+	int rc = tool_parse(argc, argv, opts, O_COUNT, O_HELP, O_VERSION, usage_head, usage_tail,
+			    &a->c);
 
-	a->flags = calloc((size_t)argc, sizeof *a->flags);
-	a->flag_val = calloc((size_t)argc, sizeof *a->flag_val);
-	if (!a->flags || !a->flag_val)
-		return tool_error(70, "out of memory");
-	for (i = 1; i < argc; i++) {
-		const char *arg = argv[i], *val;
-		const struct opt *o;
-		int id;
-
-		if (only_files || arg[0] != '-' || arg[1] == '\0') {
-			if (a->history)
-				return tool_usage("one HISTORY file, not '%s' and '%s'", a->history,
-						  arg);
-			a->history = arg;
-			continue;
-		}
-		if (strcmp(arg, "--") == 0) {
-			only_files = 1;
-			continue;
-		}
-		o = find_opt(arg, &val);
-		if (!o)
-			return tool_usage("unknown option '%s'", arg);
-		if (val && !o->arg)
-			return tool_usage("--%s takes no value: '%s'", o->name, arg);
-		id = (int)(o - opts);
-		if (o->arg && !val) {
-			if (i + 1 >= argc)
-				return tool_usage("%s needs a value: %s", arg, o->arg);
-			val = argv[++i];
-		}
-		if (id == O_HELP) {
-			usage();
-			return -1;
-		}
-		if (id == O_VERSION) {
-			tool_version();
-			return -1;
-		}
-		a->val[id] = val;
-		a->set[id] = 1;
-		if (o->key) {
-			a->flags[a->nflags] = id;
-			a->flag_val[a->nflags++] = val;
-		}
-	}
-	if (!a->history)
-		a->history = "-";
+	if (rc)
+		return rc;
+	if (a->c.noperands > 1)
+		return tool_usage("one HISTORY file, not '%s' and '%s'", a->c.operands[0],
+				  a->c.operands[1]);
+	a->history = a->c.noperands ? a->c.operands[0] : "-";
 	return check_combination(a);
 }
 
@@ -260,12 +139,12 @@ static wfm_calendar *make_calendar(const struct args *a, wfm_config *cfg, wfm_er
 {
 	int i;
 
-	if (wfm_config_load(cfg, a->val[O_CONFIG], e) != WFM_OK)
+	if (wfm_config_load(cfg, a->c.val[O_CONFIG], e) != WFM_OK)
 		return NULL;
-	for (i = 0; i < a->nflags; i++) {
-		const struct opt *o = &opts[a->flags[i]];
+	for (i = 0; i < a->c.nflags; i++) {
+		const struct tool_opt *o = &opts[a->c.flags[i]];
 
-		if (wfm_config_set(cfg, o->section, o->key, a->flag_val[i], e) != WFM_OK)
+		if (wfm_config_set(cfg, o->section, o->key, a->c.flag_val[i], e) != WFM_OK)
 			return NULL;
 	}
 	return wfm_config_calendar(cfg, e);
@@ -304,35 +183,35 @@ static int run_options(const struct args *a, const wfm_config *cfg, const wfm_hi
 	wfm_fcrun_opts_default(o);
 	o->interval = cfg->interval;
 	o->level = cfg->level;
-	o->line = a->val[O_LINE];
-	if (a->set[O_GRAIN] && (o->grain = wfm_grain_parse(a->val[O_GRAIN])) < 0)
-		return tool_usage("--grain: month, day or interval, not '%s'", a->val[O_GRAIN]);
-	if (a->set[O_CHANNEL] && (o->channel = wfm_channel_parse(a->val[O_CHANNEL])) < 0)
+	o->line = a->c.val[O_LINE];
+	if (a->c.set[O_GRAIN] && (o->grain = wfm_grain_parse(a->c.val[O_GRAIN])) < 0)
+		return tool_usage("--grain: month, day or interval, not '%s'", a->c.val[O_GRAIN]);
+	if (a->c.set[O_CHANNEL] && (o->channel = wfm_channel_parse(a->c.val[O_CHANNEL])) < 0)
 		return tool_usage("--channel: unknown channel: '%s' (phone, email, chat, social, "
-				  "callback)", a->val[O_CHANNEL]);
-	if (a->set[O_ORIGINS] && (rc = parse_int_opt("origins", a->val[O_ORIGINS], 1, 100,
+				  "callback)", a->c.val[O_CHANNEL]);
+	if (a->c.set[O_ORIGINS] && (rc = parse_int_opt("origins", a->c.val[O_ORIGINS], 1, 100,
 						     &o->origins)))
 		return rc;
-	if (a->set[O_DAYS] && (rc = parse_int_opt("days", a->val[O_DAYS], 1,
+	if (a->c.set[O_DAYS] && (rc = parse_int_opt("days", a->c.val[O_DAYS], 1,
 						  WFM_FCRUN_MAX_DAYS, &days)))
 		return rc;
 	if (!wfm_fcrun_last_date(h, &last))
 		return tool_error(65, "%s: no data rows after the header",
 				  strcmp(a->history, "-") ? a->history : "<stdin>");
 	o->from = last + 1;
-	if (a->set[O_FROM] && (rc = parse_date_opt("from", a->val[O_FROM], &o->from)))
+	if (a->c.set[O_FROM] && (rc = parse_date_opt("from", a->c.val[O_FROM], &o->from)))
 		return rc;
-	if (a->set[O_BACKTEST]) {
+	if (a->c.set[O_BACKTEST]) {
 		o->to = o->from;
-		o->bt_days = a->set[O_DAYS] ? days : days < 56 ? days : 56;
+		o->bt_days = a->c.set[O_DAYS] ? days : days < 56 ? days : 56;
 		return 0;
 	}
 	o->to = o->from + days - 1;
-	if (a->set[O_TO] && (rc = parse_date_opt("to", a->val[O_TO], &o->to)))
+	if (a->c.set[O_TO] && (rc = parse_date_opt("to", a->c.val[O_TO], &o->to)))
 		return rc;
 	if (o->to < o->from)
-		return tool_usage("--to %s is before %s %s", a->val[O_TO],
-				  a->set[O_FROM] ? "--from" : "the first day to forecast",
+		return tool_usage("--to %s is before %s %s", a->c.val[O_TO],
+				  a->c.set[O_FROM] ? "--from" : "the first day to forecast",
 				  wfm_date_iso(o->from, b1));
 	if (o->to - o->from >= WFM_FCRUN_MAX_DAYS)
 		return tool_usage("--to: more than %d days after %s", WFM_FCRUN_MAX_DAYS,
@@ -390,31 +269,31 @@ static int forecast(const struct args *a, wfm_fcrun_opts *o, const wfm_calendar 
 		o->progress = on_progress;
 		o->progress_ctx = prog;
 	}
-	if (a->set[O_EXPECTED] && ((rc = wfm_ev_read(a->val[O_EXPECTED], o->from,
+	if (a->c.set[O_EXPECTED] && ((rc = wfm_ev_read(a->c.val[O_EXPECTED], o->from,
 						     o->from + WFM_FCRUN_MAX_DAYS - 1, &ev, e)) ||
 				   (rc = wfm_ev_check_horizon(&ev, o->to, e)))) {
 		wfm_ev_list_free(&ev);
 		return rc;
 	}
-	if (!(run = wfm_fcrun_new(h, cal, o, a->set[O_EXPECTED] ? &ev : NULL, e))) {
+	if (!(run = wfm_fcrun_new(h, cal, o, a->c.set[O_EXPECTED] ? &ev : NULL, e))) {
 		wfm_ev_list_free(&ev);
 		return e->code;
 	}
-	if (!a->set[O_BACKTEST]) {
+	if (!a->c.set[O_BACKTEST]) {
 		rc = wfm_fcrun_forecast(run, &ev, e);
 		print_notes(run, prog);
 	}
-	if (rc == WFM_OK && !(out = wfm_out_open(a->val[O_OUTPUT], e)))
+	if (rc == WFM_OK && !(out = wfm_out_open(a->c.val[O_OUTPUT], e)))
 		rc = e->code;
 	if (rc == WFM_OK) {
-		wfm_csvw_init(&w, wfm_out_file(out), a->set[O_EXCEL]);
-		rc = a->set[O_BACKTEST] ? wfm_fcrun_backtest(run, &w, e) :
+		wfm_csvw_init(&w, wfm_out_file(out), a->c.set[O_EXCEL]);
+		rc = a->c.set[O_BACKTEST] ? wfm_fcrun_backtest(run, &w, e) :
 					  wfm_fcrun_write(run, &w, e);
-		if (a->set[O_BACKTEST])
+		if (a->c.set[O_BACKTEST])
 			print_notes(run, prog);
 		if (rc == WFM_EIO)
 			wfm_err_set(e, WFM_EIO, "%s: write error",
-				    a->val[O_OUTPUT] ? a->val[O_OUTPUT] : "standard output");
+				    a->c.val[O_OUTPUT] ? a->c.val[O_OUTPUT] : "standard output");
 	}
 	if (rc == WFM_OK)
 		rc = wfm_out_commit(out, e);
@@ -460,7 +339,6 @@ int main(int argc, char **argv)
 	wfm_hist_free(h);
 	wfm_calendar_free(cal);
 	wfm_config_release(&cfg);
-	free(a.flags);
-	free(a.flag_val);
+	tool_cmdline_free(&a.c);
 	return tool_finish(rc < 0 ? 0 : rc);
 }

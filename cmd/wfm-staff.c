@@ -9,6 +9,7 @@
 #include "config.h"
 #include "outfile.h"
 #include "staffrun.h"
+#include "opt.h"
 #include "tool.h"
 #include "value.h"
 
@@ -24,15 +25,7 @@ enum opt_id { O_MODEL, O_ANSWER, O_CALLBACK, O_SL, O_SL_TIME, O_MAX_OCC, O_PATIE
 	      O_OPEN_DAYS, O_OPEN_HOURS, O_INTERVAL, O_CONFIG, O_OUTPUT, O_EXCEL, O_HELP,
 	      O_VERSION, O_COUNT };
 
-static const struct opt {
-	const char *name;
-	char short_name;
-	const char *arg;      /* NULL for a switch */
-	const char *section;  /* the wfm.conf key it sets, or NULL; a section and no
-				 key: a list NAME=P,... of keys shrinkage_NAME */
-	const char *key;
-	const char *help;     /* NULL: the key's help */
-} opts[O_COUNT] = {
+static const struct tool_opt opts[O_COUNT] = {
 	[O_MODEL] = {"model", 0, "M", NULL, NULL, "queue model of the phone lines: erlang-c, "
 		     "erlang-a or callback (default: callback when callback_after is set, else "
 		     "erlang-a when a patience is set, else erlang-c)"},
@@ -184,134 +177,23 @@ static const char usage_tail[] =
 "best reachable); 66 a file is missing, 73 cannot create the output, 74 read\n"
 "or write error.  Nothing is written on failure.\n";
 
-/* Prints `text` from column `col`, wrapped before column 79. */
-static void print_wrapped(const char *text, int col)
-{
-	int at = col;
-
-	while (*text) {
-		size_t len = strcspn(text, " ");
-
-		if (at > col && at + 1 + (int)len > 79) {
-			printf("\n%*s", col, "");
-			at = col;
-		} else if (at > col) {
-			putchar(' ');
-			at++;
-		}
-		printf("%.*s", (int)len, text);
-		at += (int)len;
-		text += len;
-		while (*text == ' ')
-			text++;
-	}
-	putchar('\n');
-}
-
-static void usage(void)
-{
-	fputs(usage_head, stdout);
-	for (size_t i = 0; i < O_COUNT; i++) {
-		const struct opt *o = &opts[i];
-		char head[64];
-		int n;
-
-		n = snprintf(head, sizeof head, "  %c%c%s--%s%s%s", o->short_name ? '-' : ' ',
-			     o->short_name ? o->short_name : ' ', o->short_name ? ", " : "  ",
-			     o->name, o->arg ? " " : "", o->arg ? o->arg : "");
-		printf("%s", head);
-		if (n + 2 > 25)
-			printf("\n%*s", 25, "");
-		else
-			printf("%*s", 25 - n, "");
-		print_wrapped(o->help ? o->help : wfm_config_help(o->section, o->key), 25);
-	}
-	fputs(usage_tail, stdout);
-}
-
 struct args {
-	const char *val[O_COUNT];  /* the last value of each option */
-	int set[O_COUNT];
-	int *flags;                /* options that set a key, in the order given */
-	const char **flag_val;
-	int nflags;
+	struct tool_cmdline c;  /* the options as given */
 	const char *forecast;
 };
-
-/* The option `arg` names ("--name", "--name=VALUE", "-o", "-oVALUE"), or
- * NULL; `*inline_val` is the value written in the same argument. */
-static const struct opt *find_opt(const char *arg, const char **inline_val)
-{
-	size_t i, len;
-
-	*inline_val = NULL;
-	for (i = 0; i < O_COUNT && arg[1] != '-'; i++) {
-		if (opts[i].short_name && arg[1] == opts[i].short_name) {
-			*inline_val = arg[2] ? arg + 2 : NULL;
-			return &opts[i];
-		}
-	}
-	len = strcspn(arg + 2, "=");
-	for (i = 0; i < O_COUNT && arg[1] == '-'; i++) {
-		if (strlen(opts[i].name) == len && strncmp(arg + 2, opts[i].name, len) == 0) {
-			*inline_val = arg[2 + len] ? arg + 3 + len : NULL;
-			return &opts[i];
-		}
-	}
-	return NULL;
-}
 
 /* Returns 0 to go on, -1 when done (--help, --version), else an exit code. */
 static int parse_args(int argc, char **argv, struct args *a)
 {
-	int i, only_files = 0;
+	int rc = tool_parse(argc, argv, opts, O_COUNT, O_HELP, O_VERSION, usage_head, usage_tail,
+			    &a->c);
 
-	a->flags = calloc((size_t)argc, sizeof *a->flags);
-	a->flag_val = calloc((size_t)argc, sizeof *a->flag_val);
-	if (!a->flags || !a->flag_val)
-		return tool_error(70, "out of memory");
-	for (i = 1; i < argc; i++) {
-		const char *arg = argv[i], *val;
-		const struct opt *o;
-		int id;
-
-		if (only_files || arg[0] != '-' || arg[1] == '\0') {
-			if (a->forecast)
-				return tool_usage("one forecast at a time: '%s' and '%s'",
-						  a->forecast, arg);
-			a->forecast = arg;
-			continue;
-		}
-		if (strcmp(arg, "--") == 0) {
-			only_files = 1;
-			continue;
-		}
-		o = find_opt(arg, &val);
-		if (!o)
-			return tool_usage("unknown option '%s'", arg);
-		if (val && !o->arg)
-			return tool_usage("--%s takes no value: '%s'", o->name, arg);
-		id = (int)(o - opts);
-		if (o->arg && !val) {
-			if (i + 1 >= argc)
-				return tool_usage("%s needs a value: %s", arg, o->arg);
-			val = argv[++i];
-		}
-		if (id == O_HELP) {
-			usage();
-			return -1;
-		}
-		if (id == O_VERSION) {
-			tool_version();
-			return -1;
-		}
-		a->val[id] = val;
-		a->set[id] = 1;
-		if (o->section) {
-			a->flags[a->nflags] = id;
-			a->flag_val[a->nflags++] = val;
-		}
-	}
+	if (rc)
+		return rc;
+	if (a->c.noperands > 1)
+		return tool_usage("one forecast at a time: '%s' and '%s'", a->c.operands[0],
+				  a->c.operands[1]);
+	a->forecast = a->c.noperands ? a->c.operands[0] : NULL;
 	return 0;
 }
 
@@ -319,11 +201,11 @@ static int parse_args(int argc, char **argv, struct args *a)
 static int whole_opt(const struct args *a, int id, double lo, double hi, double *out)
 {
 	static const wfm_numfmt point = {'.', 0};
-	const char *why = wfm_parse_count(a->val[id], point, out);
+	const char *why = wfm_parse_count(a->c.val[id], point, out);
 
 	if (!why && (*out < lo || *out > hi))
 		why = "out of range";
-	return why ? tool_usage("--%s: %s: '%s'", opts[id].name, why, a->val[id]) : 0;
+	return why ? tool_usage("--%s: %s: '%s'", opts[id].name, why, a->c.val[id]) : 0;
 }
 
 /* The options that are not settings, into the run's settings and the
@@ -336,7 +218,7 @@ static int apply_options(const struct args *a, wfm_sr_settings *s, wfm_sr_sim_op
 	double x;
 	int rc;
 
-	if ((v = a->val[O_MODEL])) {
+	if ((v = a->c.val[O_MODEL])) {
 		if (strcmp(v, "erlang-c") == 0)
 			s->phone_model = WFM_MODEL_ERLANG_C;
 		else if (strcmp(v, "erlang-a") == 0)
@@ -346,24 +228,24 @@ static int apply_options(const struct args *a, wfm_sr_settings *s, wfm_sr_sim_op
 		else
 			return tool_usage("--model: not erlang-c, erlang-a or callback: '%s'", v);
 	}
-	if ((v = a->val[O_AHT])) {
+	if ((v = a->c.val[O_AHT])) {
 		if ((why = wfm_parse_duration(v, point, &x)) || !(x > 0))
 			return tool_usage("--aht: %s: '%s'", why ? why : "must be more than 0", v);
 		s->aht = x;
 	}
-	if ((v = a->val[O_FROM]) && (why = wfm_parse_date(v, &s->from)))
+	if ((v = a->c.val[O_FROM]) && (why = wfm_parse_date(v, &s->from)))
 		return tool_usage("--from: %s: '%s'", why, v);
-	if ((v = a->val[O_TO]) && (why = wfm_parse_date(v, &s->to)))
+	if ((v = a->c.val[O_TO]) && (why = wfm_parse_date(v, &s->to)))
 		return tool_usage("--to: %s: '%s'", why, v);
 	*channel = -1;
-	if ((v = a->val[O_CHANNEL])) {
-		if (!a->set[O_EVALUATE])
+	if ((v = a->c.val[O_CHANNEL])) {
+		if (!a->c.set[O_EVALUATE])
 			return tool_usage("--channel goes with --evaluate");
 		if ((*channel = wfm_channel_parse(v)) < 0 || wfm_channel_deferred(*channel))
 			return tool_usage("--channel: not phone or chat: '%s'", v);
 	}
 	*grain = WFM_SR_INTERVAL;
-	if ((v = a->val[O_GRAIN])) {
+	if ((v = a->c.val[O_GRAIN])) {
 		if (strcmp(v, "day") == 0)
 			*grain = WFM_SR_DAY;
 		else if (strcmp(v, "week") == 0)
@@ -371,31 +253,31 @@ static int apply_options(const struct args *a, wfm_sr_settings *s, wfm_sr_sim_op
 		else if (strcmp(v, "interval") != 0)
 			return tool_usage("--grain: not interval, day or week: '%s'", v);
 	}
-	if (*grain != WFM_SR_INTERVAL && (a->set[O_EVALUATE] || a->set[O_SIMULATE]))
+	if (*grain != WFM_SR_INTERVAL && (a->c.set[O_EVALUATE] || a->c.set[O_SIMULATE]))
 		return tool_usage("--grain %s goes with requirements only, not with --evaluate "
 				  "or --simulate", v);
 	*so = (wfm_sr_sim_opts){.runs = 20, .seed = 1, .dist = WFM_SIM_EXPONENTIAL, .cv = 1,
 				.level = 0.95};
-	if ((a->set[O_RUNS] || a->set[O_SEED] || a->set[O_HANDLE] || a->set[O_HANDLE_CV]) &&
-	    !a->set[O_SIMULATE])
+	if ((a->c.set[O_RUNS] || a->c.set[O_SEED] || a->c.set[O_HANDLE] || a->c.set[O_HANDLE_CV]) &&
+	    !a->c.set[O_SIMULATE])
 		return tool_usage("--runs, --seed, --handle and --handle-cv go with --simulate");
-	if (a->set[O_RUNS]) {
+	if (a->c.set[O_RUNS]) {
 		if ((rc = whole_opt(a, O_RUNS, 2, 100000, &x)))
 			return rc;
 		so->runs = (int)x;
 	}
-	if (a->set[O_SEED]) {
+	if (a->c.set[O_SEED]) {
 		if ((rc = whole_opt(a, O_SEED, 0, 4294967295.0, &x)))
 			return rc;
 		so->seed = (unsigned long)x;
 	}
-	if ((v = a->val[O_HANDLE])) {
+	if ((v = a->c.val[O_HANDLE])) {
 		if (strcmp(v, "lognormal") == 0)
 			so->dist = WFM_SIM_LOGNORMAL;
 		else if (strcmp(v, "exponential") != 0)
 			return tool_usage("--handle: not exponential or lognormal: '%s'", v);
 	}
-	if ((v = a->val[O_HANDLE_CV])) {
+	if ((v = a->c.val[O_HANDLE_CV])) {
 		if ((why = wfm_parse_number(v, point, &so->cv)) || !(so->cv > 0) || so->cv > 100)
 			return tool_usage("--handle-cv: %s: '%s'", why ? why : "must be more than "
 					  "0 and at most 100", v);
@@ -407,7 +289,7 @@ static int apply_options(const struct args *a, wfm_sr_settings *s, wfm_sr_sim_op
 
 /* The list NAME=VALUE,... of option `o` into the keys shrinkage_NAME of
  * [staff], each NAME one of names[0..n).  Errors name the option. */
-static int set_list(wfm_config *cfg, const struct opt *o, const char *list,
+static int set_list(wfm_config *cfg, const struct tool_opt *o, const char *list,
 		    const char *const *names, size_t n, wfm_err *e)
 {
 	char item[128], key[64], msg[WFM_ERR_MSG_MAX], flag[64];
@@ -455,21 +337,21 @@ static int set_list(wfm_config *cfg, const struct opt *o, const char *list,
 /* Settings: wfm.conf or --config, then the flags in the order given. */
 static int settings(const struct args *a, wfm_config *cfg, wfm_calendar **cal, wfm_err *e)
 {
-	int rc = wfm_config_load(cfg, a->val[O_CONFIG], e);
+	int rc = wfm_config_load(cfg, a->c.val[O_CONFIG], e);
 
-	for (int i = 0; rc == WFM_OK && i < a->nflags; i++) {
+	for (int i = 0; rc == WFM_OK && i < a->c.nflags; i++) {
 		static const char *const channels[] = {"phone", "email", "chat", "social",
 						       "callback"};
 		static const char *const days[] = {"mon", "tue", "wed", "thu", "fri", "sat",
 						   "sun"};
-		const struct opt *o = &opts[a->flags[i]];
+		const struct tool_opt *o = &opts[a->c.flags[i]];
 
 		if (o->key)
-			rc = wfm_config_set(cfg, o->section, o->key, a->flag_val[i], e);
-		else if (a->flags[i] == O_SHRINK_CHANNEL)
-			rc = set_list(cfg, o, a->flag_val[i], channels, 5, e);
+			rc = wfm_config_set(cfg, o->section, o->key, a->c.flag_val[i], e);
+		else if (a->c.flags[i] == O_SHRINK_CHANNEL)
+			rc = set_list(cfg, o, a->c.flag_val[i], channels, 5, e);
 		else
-			rc = set_list(cfg, o, a->flag_val[i], days, 7, e);
+			rc = set_list(cfg, o, a->c.flag_val[i], days, 7, e);
 	}
 	if (rc == WFM_OK && !(*cal = wfm_config_calendar(cfg, e)))
 		rc = e->code;
@@ -523,15 +405,15 @@ static int run(const struct args *a, wfm_err *e)
 	    !(r = wfm_sr_read(a->forecast ? a->forecast : "-", &s, cal, e)))
 		rc = e->code;
 	if (rc == WFM_OK)
-		rc = a->set[O_EVALUATE] ? wfm_sr_evaluate(r, a->val[O_EVALUATE], channel, e)
+		rc = a->c.set[O_EVALUATE] ? wfm_sr_evaluate(r, a->c.val[O_EVALUATE], channel, e)
 					: wfm_sr_require(r, e);
-	if (rc == WFM_OK && a->set[O_SIMULATE])
+	if (rc == WFM_OK && a->c.set[O_SIMULATE])
 		rc = wfm_sr_simulate(r, &so, e);
-	if (rc == WFM_OK && !(out = tool_out_open(a->val[O_OUTPUT], e)))
+	if (rc == WFM_OK && !(out = tool_out_open(a->c.val[O_OUTPUT], e)))
 		rc = e->code;
-	if (rc == WFM_OK && (rc = wfm_sr_write(r, wfm_out_file(out), a->set[O_EXCEL], grain, e))) {
+	if (rc == WFM_OK && (rc = wfm_sr_write(r, wfm_out_file(out), a->c.set[O_EXCEL], grain, e))) {
 		if (rc == WFM_EIO)
-			wfm_err_prefix(e, "%s: ", a->val[O_OUTPUT] ? a->val[O_OUTPUT]
+			wfm_err_prefix(e, "%s: ", a->c.val[O_OUTPUT] ? a->c.val[O_OUTPUT]
 								   : "standard output");
 	}
 	if (rc == WFM_OK) {
@@ -539,7 +421,7 @@ static int run(const struct args *a, wfm_err *e)
 		out = NULL;
 	}
 	if (rc == WFM_OK)
-		notes(wfm_sr_get_summary(r), a->set[O_EVALUATE]);
+		notes(wfm_sr_get_summary(r), a->c.set[O_EVALUATE]);
 done:
 	tool_out_abort(out);
 	wfm_sr_free(r);
@@ -566,7 +448,6 @@ int main(int argc, char **argv)
 		else if (rc != WFM_OK && e.msg[0])
 			tool_fail(&e);
 	}
-	free(a.flags);
-	free(a.flag_val);
+	tool_cmdline_free(&a.c);
 	return tool_finish(rc < 0 ? 0 : rc);
 }

@@ -1,0 +1,46 @@
+/* opt.h - the command line of a wfm program: one option table, its usage
+ * text and its parser, shared by the programs so they only declare them. */
+#ifndef WFM_OPT_H
+#define WFM_OPT_H
+
+/* One option.  An option with a wfm.conf `section` sets settings: `key` of
+ * that section, or (key NULL) keys the program derives from the value; the
+ * program applies these after the config file, in the order given.  Help
+ * NULL: the key's help from config.c. */
+struct tool_opt {
+	const char *name;     /* long name, without "--" */
+	char short_name;      /* 0 for none */
+	const char *arg;      /* the value's placeholder, NULL for a switch */
+	const char *section;  /* wfm.conf section of `key`, or NULL */
+	const char *key;      /* the wfm.conf key it sets, or NULL */
+	const char *help;     /* NULL: the key's help */
+};
+
+/* A parsed command line.  Arrays are indexed like the option table. */
+struct tool_cmdline {
+	const char **val;       /* the last value given to each option, or NULL */
+	int *set;               /* 1 when the option was given */
+	int *flags;             /* options with a section (wfm.conf keys), in order ... */
+	const char **flag_val;  /* ... and their values */
+	int nflags;
+	char **operands;        /* the arguments that are not options */
+	int noperands;
+};
+
+/* Prints `head`, a line per option (its help wrapped from column 25) and
+ * `tail` on standard output. */
+void tool_print_usage(const char *head, const struct tool_opt *opts, int nopts,
+		      const char *tail);
+
+/* Parses argv against `opts`: "--name VALUE", "--name=VALUE", "-o VALUE",
+ * "-oVALUE", switches, operands anywhere, "--" ending the options.  Option
+ * `help_id` prints the usage (head, tail), `version_id` the version; then
+ * it returns -1.  A bad command line prints a message and returns 64; out of
+ * memory returns 70.  Otherwise 0.  Free `c` with tool_cmdline_free, whatever
+ * the result. */
+int tool_parse(int argc, char **argv, const struct tool_opt *opts, int nopts, int help_id,
+	       int version_id, const char *head, const char *tail, struct tool_cmdline *c);
+
+void tool_cmdline_free(struct tool_cmdline *c);
+
+#endif
