@@ -32,8 +32,8 @@ typedef struct wfm_err {
 	char msg[WFM_ERR_MSG_MAX]; /* the message; "" when code is WFM_OK */
 } wfm_err;
 
-/* Records an error: sets e->code to `code` and formats the message like
- * printf (truncated to fit).  Returns `code`, so a caller can write
+/* Records an error: sets e->code to `code` and formats the message as the
+ * printf family does, truncated to fit.  Returns `code`, so a caller can write
  * `return wfm_err_set(e, WFM_EDATA, "...")`.  `e` may be NULL. */
 int wfm_err_set(wfm_err *e, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

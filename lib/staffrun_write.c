@@ -96,7 +96,7 @@ static item *collect(const wfm_sr *r, int days, int deferred, size_t *n)
 }
 
 /* ---- fast fields: what wfm_csvw_num, _long, _date and _time write, without
- * printf (which takes most of the time of a large run) ---- */
+ * the printf family, which takes most of the time of a large run ---- */
 
 static const double pow10_tab[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
 
