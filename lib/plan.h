@@ -14,7 +14,8 @@
  * Ownership: the input owns copies of everything added to it; a result owns
  * all its arrays and strings.  Indices in a result (agent, day, line,
  * training, leave) refer to the input it was solved from, which must outlive
- * the result while the caller reads names through it.
+ * the result while the caller reads names through it.  Add the lines before
+ * the agents: an agent's skills are matched against the lines known then.
  *
  * Times are minutes since midnight; a day is an index into the input's days
  * (0 = first day of the plan).  Structs are plain data the caller may read;
@@ -23,19 +24,38 @@
  * The objective, in "weighted agent-hours" (every term >= 0):
  *   for each interval and line: w_under * line weight * hours short of the
  *   requirement + w_over * hours above it (the coverage counted in whole
- *   agents, one line per agent at a time);
+ *   agents, one line per agent at a time; on a line with deferred work the
+ *   agents above the requirement do that work first and count as above only
+ *   when none is left);
  *   + w_deferred * hours of deferred work still undone after its deadline,
- *     counted once per day it stays late;
+ *     counted once per day it stays late (work is done as early as spare
+ *     agents allow);
  *   + w_pref per shift starting outside the agent's preferred start window;
  *   + for each refused leave request, w_leave per requested working day,
- *     times (1 + 0.01 * (requests after it) / requests), so that of two
- *     requests competing for the same cover the earlier one is granted.
- * Coverage shortfall is never infeasible: it is a cost.  Hard rules (never
- * broken by a returned plan): opening hours, shift types and their break
- * windows, start-time step, earliest start and latest end, unavailable days,
- * approved leave, contract hours within the tolerance, maximum working days,
- * minimum rest between consecutive days, skills, training attendance and
- * group sizes.
+ *     times (1 + 0.01 * (requests after it) / requests).
+ * Requested leave is granted where coverage allows in this sense: granting
+ * costs the plan what the agent's absence costs in coverage, refusing costs
+ * w_leave per day, and of two requests competing for the same cover the
+ * earlier one wins (the rank term).  Coverage shortfall is never infeasible:
+ * it is a cost.  Hard rules (never broken by a returned plan): opening
+ * hours, shift types and their break windows, start-time step, earliest
+ * start and latest end, unavailable days, approved leave, contract hours
+ * within the tolerance, maximum working days, minimum rest between
+ * consecutive days, skills, training attendance and group sizes.
+ *
+ * How the solve works (plan_solve.c): a constructive plan and a local
+ * search first, so that a plan exists within a second or two; then the
+ * bound: the LP relaxation of the model by GLPK's interior-point method when
+ * the model is small enough for it to end in the time left, else a
+ * Lagrangian bound (weaker, a few percent below the LP on the instances
+ * measured); on small models (exact break counts) GLPK's branch-and-cut from
+ * the LP, fed the best plan through its heuristic callback, which can prove
+ * the optimum; and local search to the end.  The reported objective is the
+ * exact cost of the returned roster (recomputed from it, not taken from the
+ * model); the bound is always a valid lower bound on every plan's cost.
+ * GLPK's interior point cannot be interrupted: a stop request or the time
+ * limit waits for it, which is why it runs only on models where it is
+ * expected to take a fraction of the time.
  */
 #ifndef WFM_PLAN_H
 #define WFM_PLAN_H
@@ -273,7 +293,7 @@ typedef struct wfm_plan_options {
 void wfm_plan_options_default(wfm_plan_options *o);
 
 enum wfm_plan_status {
-	WFM_PLAN_OPTIMAL = 0,  /* proven within options.gap */
+	WFM_PLAN_OPTIMAL = 0,  /* proven within options.gap of the bound */
 	WFM_PLAN_TIME_LIMIT,   /* time limit reached: the best plan found */
 	WFM_PLAN_STOPPED       /* the caller asked to stop: the best plan found */
 };
@@ -344,18 +364,22 @@ typedef struct wfm_plan_result {
 /* Plans the week.  Returns WFM_OK with *out set (free it with
  * wfm_plan_result_free) when a plan was found, also when the time limit or a
  * stop request cut the search short (see status).  Fails with WFM_EDATA when
- * no plan can satisfy the hard rules: the message names an irreducible cause
- * (the agent, day and rule, or the training and what prevents it); with
- * WFM_ETIMEOUT when the time limit passed before any plan was found;
- * WFM_EINTERNAL on out of memory or a solver failure.  `opt` may be NULL
- * for the defaults.  Never prints. */
+ * no plan can satisfy the hard rules: the message names one cause that is
+ * enough on its own (the agent, day and rule, or the training and what
+ * prevents it); with WFM_EINTERNAL on out of memory or a solver failure.
+ * `opt` may be NULL for the defaults.  GLPK's terminal output and error
+ * messages are kept from the terminal while it runs.  Never prints. */
 int wfm_plan_solve(const wfm_plan_input *in, const wfm_plan_options *opt,
 		   wfm_plan_result **out, wfm_err *e);
 
-/* Writes the model wfm_plan_solve solves, in CPLEX LP format, to `path`
+/* Writes the model wfm_plan_solve builds, in CPLEX LP format, to `path`
  * ("-" for standard output) through a temporary file: a failure leaves no
- * half file.  Fails with WFM_EDATA as wfm_plan_solve does for input that no
- * plan can satisfy, WFM_ECANTCREAT or WFM_EIO for the file. */
+ * half file.  On small plans the model is exact (break counts per skill
+ * group, template and offset; attendees' shifts cover their sessions); on
+ * larger ones it is the compact relaxation described in plan_model.c.  The
+ * objective's constant term appears as a comment ("constant term = ...").
+ * Fails with WFM_EDATA as wfm_plan_solve does for input that no plan can
+ * satisfy, WFM_ECANTCREAT or WFM_EIO for the file. */
 int wfm_plan_write_lp(const wfm_plan_input *in, const char *path, wfm_err *e);
 
 /* Frees a result; NULL is a no-op. */

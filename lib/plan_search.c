@@ -331,13 +331,14 @@ static double rest_chain(ls *s, const signed char *type, int *pick)
 }
 
 /* Agent a's best week; applied when the exact cost drops (or always, with
- * `force`, for an agent without a week yet).  Returns 1 when applied. */
+ * `force`, for an agent without a week yet; with force 2 the best week of
+ * another pattern than the current one).  Returns 1 when applied. */
 static int best_response(ls *s, int a, int force)
 {
 	pl_ctx *c = s->c;
 	pl_roster *r = s->r;
 	const pl_class *cl = &c->cls[c->cls_of[a]];
-	int K = c->ru->n_types, d, p, i, bp = -1, pick[PL_MAXD], bpick[PL_MAXD], mark;
+	int K = c->ru->n_types, d, p, i, bp = -1, pick[PL_MAXD], bpick[PL_MAXD], mark, p0;
 	unsigned gnow = pl_grant_mask(c, r, a);
 	double bv = force ? BIG / 2 : -1e-9, before = s->cur, lnow = 0;
 
@@ -346,9 +347,13 @@ static int best_response(ls *s, int a, int force)
 	for (i = 0; i < cl->n_req; i++)
 		if (!(gnow >> i & 1))
 			lnow += c->req_cost[cl->req[i]];
+	p0 = force == 2 ? pl_pattern_of(c, r, a) : -1;
 	for (p = 0; p < cl->n_pat; p++) {
 		const pl_pat *pt = &cl->pat[p];
 		double x = -lnow;
+
+		if (p == p0)
+			continue;
 
 		for (i = 0; i < cl->n_req; i++)
 			if (!(pt->grant >> i & 1))
@@ -667,6 +672,40 @@ out:
 	return ret;
 }
 
+/* Adds up to `more` agents related to the first n of sub[]: of the same
+ * skill group, or of a group holding one of its lines (random picks). */
+static int related(const pl_ctx *c, int *sub, int n, int more, unsigned *seed)
+{
+	int n0 = n, tries;
+
+	for (tries = 0; n0 > 0 && n < n0 + more && n < c->A && tries < 8 * more; tries++) {
+		int a = sub[rnd(seed) % (unsigned)n0], g = c->grp_of[a], h = g, i, b;
+		const pl_group *gr = &c->grp[g];
+
+		if (rnd(seed) % 2) {
+			/* a group sharing one of a's lines */
+			int l = gr->lines[rnd(seed) % (unsigned)gr->n_lines], q, cand = 0;
+
+			for (q = 0; q < c->n_grp; q++) {
+				for (i = 0; i < c->grp[q].n_lines; i++)
+					if (c->grp[q].lines[i] == l && rnd(seed) % (unsigned)++cand == 0)
+						h = q;
+			}
+		}
+		{
+			const pl_group *hg = &c->grp[h];
+			const pl_class *cl = &c->cls[hg->cls[rnd(seed) % (unsigned)hg->n_cls]];
+
+			b = cl->member[rnd(seed) % (unsigned)cl->n];
+		}
+		for (i = 0; i < n && sub[i] != b; i++)
+			;
+		if (i == n)
+			sub[n++] = b;
+	}
+	return n;
+}
+
 int pl_improve(pl_ctx *c, pl_roster *r, pl_flow *f, const pl_clock *k, double until,
 	       double target, const pl_hook *hook, unsigned *seed)
 {
@@ -699,11 +738,10 @@ int pl_improve(pl_ctx *c, pl_roster *r, pl_flow *f, const pl_clock *k, double un
 		s.jfail = 0;
 		for (i = 0; i < nk; i++) {
 			a = (int)(rnd(seed) % (unsigned)c->A);
-			if (kick(&s, a))
+			if (rnd(seed) % 2 ? best_response(&s, a, 2) : kick(&s, a))
 				sub[n++] = a;
 		}
-		for (i = 0; i < 16 && n < c->A; i++)
-			sub[n++] = (int)(rnd(seed) % (unsigned)c->A);
+		n = related(c, sub, n, 16, seed);
 		descend(&s, sub, n, k, until, 3, 2);
 		/* annealing: a worse state is kept with probability exp(-rise / temp),
 		 * the temperature falling to zero at `until` */

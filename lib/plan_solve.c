@@ -216,7 +216,7 @@ static int simplex_basis(pl_solve *s)
 	glp_smcp sp;
 	double left = s->k.limit - pl_elapsed(&s->k);
 
-	if (left < 1)
+	if (left < 0.05)
 		return -1;
 	glp_init_smcp(&sp);
 	sp.msg_lev = GLP_MSG_OFF;
@@ -234,7 +234,7 @@ static void branch_and_cut(pl_solve *s)
 	double left = s->k.limit - pl_elapsed(&s->k);
 	int r;
 
-	if (left < 0.5 || s->stopped || simplex_basis(s))
+	if (left < 0.1 || s->stopped || simplex_basis(s))
 		return;
 	left = s->k.limit - pl_elapsed(&s->k);
 	glp_init_iocp(&ip);
@@ -247,6 +247,7 @@ static void branch_and_cut(pl_solve *s)
 	ip.br_tech = GLP_BR_PCH;
 	ip.bt_tech = GLP_BT_BLB;
 	s->phase = "branch-and-cut";
+	report(s, 1);
 	r = glp_intopt(s->c.P, &ip);
 	if (r == 0 && glp_mip_status(s->c.P) == GLP_OPT) {
 		double v = glp_mip_obj_val(s->c.P);
@@ -303,7 +304,7 @@ static int run(pl_solve *s, const wfm_plan_input *in, wfm_plan_result **out, wfm
 		offer(s, s->work);
 	report(s, 1);
 	left = s->k.limit - pl_elapsed(&s->k);
-	if (s->have_best)
+	if (s->have_best && lp_seconds(s) > 0.05 * left)
 		improve(s, pl_elapsed(&s->k) + (left * 0.1 < 5 ? left * 0.1 : 5));
 	/* 2. the bound: the LP relaxation when it fits in the time, else the
 	 * Lagrangian bound */
@@ -315,8 +316,11 @@ static int run(pl_solve *s, const wfm_plan_input *in, wfm_plan_result **out, wfm
 		s->phase = "heuristic";
 		for (j = 1; j <= s->c.ncols; j++)
 			s->x[j] = glp_ipt_col_prim(s->c.P, j);
-		if (pl_roster_from_lp(&s->c, s->x, s->work, &s->seed) == 0 && offer(s, s->work))
-			improve(s, pl_elapsed(&s->k) + 2);
+		if (pl_roster_from_lp(&s->c, s->x, s->work, &s->seed) == 0 && offer(s, s->work) &&
+		    !s->c.exact) {
+			left = s->k.limit - pl_elapsed(&s->k);
+			improve(s, pl_elapsed(&s->k) + (left * 0.2 < 2 ? left * 0.2 : 2));
+		}
 	} else if (s->have_best && !pl_should_stop(&s->k)) {
 		lagrange_bound(s, 0.15 * left);
 	}

@@ -331,7 +331,7 @@ static void test_brute_random(void **state)
 	int checked = 0, with_leave = 0;
 
 	(void)state;
-	for (seed = 1; seed <= 12; seed++) {
+	for (seed = 1; seed <= 9; seed++) {
 		inst p;
 
 		random_inst(&p, seed);
@@ -342,7 +342,7 @@ static void test_brute_random(void **state)
 		with_leave += p.req_agent >= 0;
 	}
 	print_message("%d weeks enumerated, %d with a leave request\n", checked, with_leave);
-	assert_true(checked >= 8);
+	assert_true(checked >= 6);
 	assert_true(with_leave >= 2);
 }
 
