@@ -441,15 +441,21 @@ char *pl_refusal_reason(const pl_ctx *c, const pl_roster *r, int lv)
 		}
 	}
 	free(cnt);
+	for (d = 0, k = 0; d < c->D; d++)
+		k |= c->req_days[lv * PL_MAXD + d] && r->tm[a * c->D + d] >= 0;
 	if (bd >= 0)
 		snprintf(buf, sizeof buf, "%s %s line %s would be %.1f agents short (%.1f needed)",
 			 wfm_date_iso(c->in->day[bd].date, b1),
 			 wfm_time_hhmm(c->in->grid_start + bt * c->iv, b2), c->in->line[bl].code,
 			 worst, need);
+	else if (!k)
+		snprintf(buf, sizeof buf,
+			 "the agent is off that day in this plan; leave would lower its hours "
+			 "for the week, which the plan needs on other days");
 	else
 		snprintf(buf, sizeof buf,
-			 "no interval would fall short without the agent; the plan keeps it "
-			 "for its contract hours or found nothing better in time");
+			 "no interval would fall short without the agent, but the plan found "
+			 "no cheaper week with the leave in the time it had");
 done:
 	n = strlen(buf) + 1;
 	s = malloc(n);

@@ -1,13 +1,13 @@
 /* bench_plan.c - solves a week written by scripts/gen-plan and checks it.
  *
- *   bench_plan [-v] [-t SECONDS] [-g GAP] [-l MODEL.lp] DIR
+ *   bench_plan [-v] [-r] [-t SECONDS] [-g GAP] [-l MODEL.lp] DIR
  *
  * Reads DIR/requirements.csv, agents.csv, leave.csv, trainings.csv (the
  * generator's files: no quoted fields), builds the plan input with the
  * default rules (deferred work due two plan days after its release), solves
  * it, runs the independent checker and prints one line:
  *   agents=N status=S objective=X bound=Y gap=Z seconds=T violations=V
- * -v prints the solver's progress to stderr.  Exit 0 when the plan passes
+ * -v prints the solver's progress to stderr, -r the leave decisions.  Exit 0 when the plan passes
  * the checker, 1 otherwise.  Built by scripts/bench-plan. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -100,7 +100,7 @@ int main(int argc, char **argv)
 {
 	char line[65536], *h[MAXF], *f[MAXF], hdrbuf[4096];
 	const char *dir = NULL, *lp = NULL;
-	int verbose = 0, i, n, nd = 0;
+	int verbose = 0, reasons = 0, i, n, nd = 0;
 	double tl = 30, gap = 0.01;
 	wfm_date dates[7];
 	wfm_plan_rules ru;
@@ -115,6 +115,8 @@ int main(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "-v"))
 			verbose = 1;
+		else if (!strcmp(argv[i], "-r"))
+			reasons = 1;
 		else if (!strcmp(argv[i], "-t") && i + 1 < argc)
 			tl = strtod(argv[++i], NULL);
 		else if (!strcmp(argv[i], "-g") && i + 1 < argc)
@@ -125,7 +127,7 @@ int main(int argc, char **argv)
 			dir = argv[i];
 	}
 	if (!dir) {
-		fprintf(stderr, "usage: bench_plan [-v] [-t SECONDS] [-g GAP] [-l MODEL.lp] DIR\n");
+		fprintf(stderr, "usage: bench_plan [-v] [-r] [-t SECONDS] [-g GAP] [-l MODEL.lp] DIR\n");
 		return 2;
 	}
 	/* the days: every date of the requirements, open 09:00-19:00 */
@@ -292,6 +294,14 @@ int main(int argc, char **argv)
 	       pc.violations);
 	if (pc.violations)
 		fprintf(stderr, "%s", pc.first);
+	for (i = 0; reasons && i < res->n_decisions; i++) {
+		const wfm_plan_decision *dc = &res->decision[i];
+		const wfm_plan_leave *lv = &in->leave[dc->leave];
+		char b1[11];
+
+		printf("leave %s %s: %s%s\n", in->agent[lv->agent].name, wfm_date_iso(lv->from, b1),
+		       dc->granted ? "granted" : "refused: ", dc->granted ? "" : dc->reason);
+	}
 	wfm_plan_result_free(res);
 	wfm_plan_input_free(in);
 	return pc.violations != 0;
