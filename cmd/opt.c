@@ -112,7 +112,7 @@ int tool_parse(int argc, char **argv, const struct tool_opt *opts, int nopts, in
 			return tool_usage("--%s takes no value: '%s'", opts[id].name, arg);
 		if (opts[id].arg && !val) {
 			if (i + 1 >= argc)
-				return tool_usage("%s needs a value: %s", arg, opts[id].arg);
+				return tool_usage("option '%s' needs a value", arg);
 			val = argv[++i];
 		}
 		if (id == help_id) {

@@ -16,6 +16,24 @@ struct tool_opt {
 	const char *help;     /* NULL: the key's help */
 };
 
+/* Rows that read the same in every program, for the designated initialisers
+ * of a table: [O_CONFIG] = TOOL_OPT_CONFIG.  The calendar flags set keys of
+ * [calendar] in wfm.conf, so a program applies them after the config file. */
+#define TOOL_OPT_HOLIDAYS   {"holidays", 0, "be|none", "calendar", "holidays", NULL}
+#define TOOL_OPT_CLOSED     {"closed", 0, "FILE", "calendar", "closed", \
+			     "closing days CSV with columns date,reason"}
+#define TOOL_OPT_OPEN_DAYS  {"open-days", 0, "DAYS", "calendar", "open_days", NULL}
+#define TOOL_OPT_OPEN_HOURS {"open-hours", 0, "HH:MM-HH:MM", "calendar", "open_hours", NULL}
+#define TOOL_OPT_INTERVAL   {"interval", 0, "MIN", "calendar", "interval", NULL}
+#define TOOL_OPT_CONFIG     {"config", 0, "FILE", NULL, NULL, \
+			     "settings file (default: ./wfm.conf when present)"}
+#define TOOL_OPT_OUTPUT     {"output", 'o', "FILE", NULL, NULL, "write to FILE, replaced " \
+			     "only when complete (default: standard output)"}
+#define TOOL_OPT_EXCEL      {"excel", 0, NULL, NULL, NULL, \
+			     "nl-BE spreadsheet CSV: ';', decimal comma, BOM, CRLF, dd/mm/yyyy"}
+#define TOOL_OPT_HELP       {"help", 'h', NULL, NULL, NULL, "this text"}
+#define TOOL_OPT_VERSION    {"version", 'V', NULL, NULL, NULL, "the version"}
+
 /* A parsed command line.  Arrays are indexed like the option table. */
 struct tool_cmdline {
 	const char **val;       /* the last value given to each option, or NULL */

@@ -27,6 +27,36 @@ static void on_fatal_signal(int sig)
 	raise(sig);
 }
 
+static volatile sig_atomic_t *soft_flag;
+
+static void on_soft_interrupt(int sig)
+{
+	static const char msg[] = ": stopping, writing the best plan so far "
+				  "(Ctrl-C again to abort)\n";
+	struct sigaction sa;
+
+	if (write(2, "\n", 1) < 0 || write(2, progname, strlen(progname)) < 0 ||
+	    write(2, msg, sizeof msg - 1) < 0) {
+		/* nothing to do about it in a signal handler */
+	}
+	*soft_flag = 1;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_fatal_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
+}
+
+void tool_soft_interrupt(volatile sig_atomic_t *flag)
+{
+	struct sigaction sa;
+
+	soft_flag = flag;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_soft_interrupt;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+}
+
 static void guard_tmp(const char *tmp)
 {
 	int i;

@@ -3,6 +3,7 @@
 #ifndef WFM_TOOL_H
 #define WFM_TOOL_H
 
+#include <signal.h>
 #include <stdio.h>
 
 #include "err.h"
@@ -38,6 +39,11 @@ int tool_finish(int code);
 wfm_out *tool_out_open(const char *path, wfm_err *e);
 int tool_out_commit(wfm_out *o, wfm_err *e);
 void tool_out_abort(wfm_out *o);
+
+/* From now on the first SIGINT (Ctrl-C) only sets *flag and says on
+ * standard error that the program is finishing with what it has; a second
+ * one ends the program as before (removing the temporary files). */
+void tool_soft_interrupt(volatile sig_atomic_t *flag);
 
 /* Prints "NAME VERSION" and returns 0. */
 int tool_version(void);

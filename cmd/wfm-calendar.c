@@ -21,19 +21,17 @@ static const struct tool_opt opts[O_COUNT] = {
 	[O_FROM] = {"from", 0, "DATE", NULL, NULL, "first day listed: YYYY-MM-DD or dd/mm/yyyy"},
 	[O_TO] = {"to", 0, "DATE", NULL, NULL,
 		  "last day listed (included); --from and --to go together"},
-	[O_HOLIDAYS] = {"holidays", 0, "be|none", "calendar", "holidays", NULL},
+	[O_HOLIDAYS] = TOOL_OPT_HOLIDAYS,
 	[O_CLOSED] = {"closed", 0, "FILE", "calendar", "closed", "closing days CSV with columns "
 		      "date,reason (or datum,reden; any of , ; tab; ISO or dd/mm/yyyy dates)"},
-	[O_OPEN_DAYS] = {"open-days", 0, "DAYS", "calendar", "open_days", NULL},
-	[O_OPEN_HOURS] = {"open-hours", 0, "HH:MM-HH:MM", "calendar", "open_hours", NULL},
-	[O_CONFIG] = {"config", 0, "FILE", NULL, NULL,
-		      "settings file (default: ./wfm.conf when present)"},
-	[O_OUTPUT] = {"output", 'o', "FILE", NULL, NULL, "write to FILE, replaced only when "
-		      "complete (default: standard output)"},
+	[O_OPEN_DAYS] = TOOL_OPT_OPEN_DAYS,
+	[O_OPEN_HOURS] = TOOL_OPT_OPEN_HOURS,
+	[O_CONFIG] = TOOL_OPT_CONFIG,
+	[O_OUTPUT] = TOOL_OPT_OUTPUT,
 	[O_EXCEL] = {"excel", 0, NULL, NULL, NULL,
 		     "nl-BE spreadsheet CSV: ';', BOM, CRLF, dd/mm/yyyy"},
-	[O_HELP] = {"help", 'h', NULL, NULL, NULL, "this text"},
-	[O_VERSION] = {"version", 'V', NULL, NULL, NULL, "the version"},
+	[O_HELP] = TOOL_OPT_HELP,
+	[O_VERSION] = TOOL_OPT_VERSION,
 };
 
 static const char usage_head[] =

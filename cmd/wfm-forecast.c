@@ -41,20 +41,16 @@ static const struct tool_opt opts[O_COUNT] = {
 			 "series instead of a forecast"},
 	[O_ORIGINS] = {"origins", 0, "K", NULL, NULL, "with --backtest: rolling origins, 1 to 100 "
 			"(default 8)"},
-	[O_HOLIDAYS] = {"holidays", 0, "be|none", "calendar", "holidays", NULL},
-	[O_CLOSED] = {"closed", 0, "FILE", "calendar", "closed", "closing days CSV with columns "
-		       "date,reason"},
-	[O_OPEN_DAYS] = {"open-days", 0, "DAYS", "calendar", "open_days", NULL},
-	[O_OPEN_HOURS] = {"open-hours", 0, "HH:MM-HH:MM", "calendar", "open_hours", NULL},
-	[O_INTERVAL] = {"interval", 0, "MIN", "calendar", "interval", NULL},
-	[O_CONFIG] = {"config", 0, "FILE", NULL, NULL,
-		      "settings file (default: ./wfm.conf when present)"},
-	[O_OUTPUT] = {"output", 'o', "FILE", NULL, NULL, "write to FILE, replaced only when "
-		      "complete (default: standard output)"},
-	[O_EXCEL] = {"excel", 0, NULL, NULL, NULL,
-		     "nl-BE spreadsheet CSV: ';', decimal comma, BOM, CRLF, dd/mm/yyyy"},
-	[O_HELP] = {"help", 'h', NULL, NULL, NULL, "this text"},
-	[O_VERSION] = {"version", 'V', NULL, NULL, NULL, "the version"},
+	[O_HOLIDAYS] = TOOL_OPT_HOLIDAYS,
+	[O_CLOSED] = TOOL_OPT_CLOSED,
+	[O_OPEN_DAYS] = TOOL_OPT_OPEN_DAYS,
+	[O_OPEN_HOURS] = TOOL_OPT_OPEN_HOURS,
+	[O_INTERVAL] = TOOL_OPT_INTERVAL,
+	[O_CONFIG] = TOOL_OPT_CONFIG,
+	[O_OUTPUT] = TOOL_OPT_OUTPUT,
+	[O_EXCEL] = TOOL_OPT_EXCEL,
+	[O_HELP] = TOOL_OPT_HELP,
+	[O_VERSION] = TOOL_OPT_VERSION,
 };
 
 static const char usage_head[] =

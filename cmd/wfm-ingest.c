@@ -1,5 +1,4 @@
 /* wfm-ingest - turn contact-center exports into one canonical history. */
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,9 +10,45 @@
 #include "csv.h"
 #include "history.h"
 #include "outfile.h"
+#include "opt.h"
 #include "tool.h"
 
-static const char usage_text[] =
+/* The options, with their help; a flag that sets a wfm.conf key takes its
+ * help from the key table of config.c. */
+enum opt_id { O_OUTPUT, O_INTO, O_REPLACE, O_DRY_RUN, O_EXCEL, O_SKIP_BAD, O_LINE, O_CHANNEL,
+	      O_DELIMITER, O_DECIMAL, O_INTERVAL, O_HOLIDAYS, O_CLOSED, O_OPEN_DAYS, O_OPEN_HOURS,
+	      O_CONFIG, O_QUIET, O_HELP, O_VERSION, O_COUNT };
+
+static const struct tool_opt opts[O_COUNT] = {
+	[O_OUTPUT] = TOOL_OPT_OUTPUT,
+	[O_INTO] = {"into", 0, "HISTORY", NULL, NULL, "merge into HISTORY (created when "
+		    "missing) and rewrite it atomically; identical rows are a no-op, a different "
+		    "value for an existing key stops the run"},
+	[O_REPLACE] = {"replace", 0, NULL, NULL, NULL,
+		       "with --into: new values win over conflicting rows"},
+	[O_DRY_RUN] = {"dry-run", 0, NULL, NULL, NULL, "read, check and summarise; write nothing"},
+	[O_EXCEL] = TOOL_OPT_EXCEL,
+	[O_SKIP_BAD] = {"skip-bad", 0, "FILE", NULL, NULL, "write rejected rows with their reason "
+			"to FILE and carry on (default: the first bad row stops the run)"},
+	[O_LINE] = {"line", 0, "CODE", NULL, NULL, "line code for exports without a line column"},
+	[O_CHANNEL] = {"channel", 0, "NAME", NULL, NULL, "channel for exports without a channel "
+		       "column (phone, email, chat, social, callback)"},
+	[O_DELIMITER] = {"delimiter", 0, "C", NULL, NULL,
+			 "',' ';' or 'tab' (default: sniffed from the header)"},
+	[O_DECIMAL] = {"decimal", 0, "C", NULL, NULL,
+		       "'.' or ',' (default: ',' in ';' files, else '.')"},
+	[O_INTERVAL] = TOOL_OPT_INTERVAL,
+	[O_HOLIDAYS] = TOOL_OPT_HOLIDAYS,
+	[O_CLOSED] = TOOL_OPT_CLOSED,
+	[O_OPEN_DAYS] = TOOL_OPT_OPEN_DAYS,
+	[O_OPEN_HOURS] = TOOL_OPT_OPEN_HOURS,
+	[O_CONFIG] = TOOL_OPT_CONFIG,
+	[O_QUIET] = {"quiet", 'q', NULL, NULL, NULL, "no summary on stderr"},
+	[O_HELP] = TOOL_OPT_HELP,
+	[O_VERSION] = TOOL_OPT_VERSION,
+};
+
+static const char usage_head[] =
 "usage: wfm-ingest [options] [FILE...]\n"
 "\n"
 "Reads contact-center exports (CSV with ',' ';' or tab, Dutch or English\n"
@@ -21,34 +56,12 @@ static const char usage_text[] =
 "canonical history: date,time,channel,line,offered,handled,aht_s, sorted by\n"
 "date, time, channel and line.  Rows finer than the interval are summed\n"
 "(AHT weighted by handled contacts).  With no FILE, or '-', reads stdin.\n"
+"The calendar (--interval, --holidays, --closed, --open-days, --open-hours)\n"
+"gives the interval grid and the working days of the summary.\n"
 "\n"
-"Output:\n"
-"  -o, --output FILE     write the history to FILE (default: standard output)\n"
-"      --into HISTORY    merge into HISTORY (created when missing) and rewrite it\n"
-"                        atomically; identical rows are a no-op, a different\n"
-"                        value for an existing key stops the run\n"
-"      --replace         with --into: new values win over conflicting rows\n"
-"      --dry-run         read, check and summarise; write nothing\n"
-"      --excel           write the nl-BE spreadsheet profile (';', decimal comma,\n"
-"                        BOM, CRLF, dd/mm/yyyy) instead of canonical CSV\n"
-"Input:\n"
-"      --skip-bad FILE   write rejected rows with their reason to FILE and carry\n"
-"                        on (default: the first bad row stops the run)\n"
-"      --line CODE       line code for exports without a line column\n"
-"      --channel NAME    channel for exports without a channel column\n"
-"                        (phone, email, chat, social, callback)\n"
-"      --delimiter C     ',' ';' or 'tab' (default: sniffed from the header)\n"
-"      --decimal C       '.' or ',' (default: ',' in ';' files, else '.')\n"
-"Calendar (for the interval grid and the summary):\n"
-"      --interval MIN    5, 10, 15, 30 or 60 (default 15)\n"
-"      --holidays SET    be (Belgian + Flemish holidays, default) or none\n"
-"      --closed FILE     extra closing days (date,reason)\n"
-"      --open-days DAYS  e.g. mon-fri (default), mon-sat, mon,tue,thu\n"
-"      --open-hours H-H  e.g. 09:00-19:00 (default)\n"
-"      --config FILE     settings file (default ./wfm.conf when present)\n"
-"  -q, --quiet           no summary on stderr\n"
-"  -h, --help            this text\n"
-"  -V, --version         the version\n"
+"Options:\n";
+
+static const char usage_tail[] =
 "\n"
 "Example:\n"
 "  wfm-ingest --into history.csv exports/telefonie-nov.csv exports/chat.csv\n"
@@ -56,81 +69,46 @@ static const char usage_text[] =
 "Exit codes: 0 ok, 64 usage, 65 bad input data (nothing written), 66 input\n"
 "missing, 73 cannot create output, 74 I/O error.\n";
 
-enum { O_INTO = 256, O_REPLACE, O_DRY, O_EXCEL, O_SKIP, O_LINE, O_CHANNEL, O_DELIM,
-       O_DECIMAL, O_INTERVAL, O_HOLIDAYS, O_CLOSED, O_OPEN_DAYS, O_OPEN_HOURS, O_CONFIG };
-
-static const struct option long_opts[] = {
-	{"output", required_argument, NULL, 'o'},   {"into", required_argument, NULL, O_INTO},
-	{"replace", no_argument, NULL, O_REPLACE},  {"dry-run", no_argument, NULL, O_DRY},
-	{"excel", no_argument, NULL, O_EXCEL},      {"skip-bad", required_argument, NULL, O_SKIP},
-	{"line", required_argument, NULL, O_LINE},  {"channel", required_argument, NULL, O_CHANNEL},
-	{"delimiter", required_argument, NULL, O_DELIM},
-	{"decimal", required_argument, NULL, O_DECIMAL},
-	{"interval", required_argument, NULL, O_INTERVAL},
-	{"holidays", required_argument, NULL, O_HOLIDAYS},
-	{"closed", required_argument, NULL, O_CLOSED},
-	{"open-days", required_argument, NULL, O_OPEN_DAYS},
-	{"open-hours", required_argument, NULL, O_OPEN_HOURS},
-	{"config", required_argument, NULL, O_CONFIG},
-	{"quiet", no_argument, NULL, 'q'},          {"help", no_argument, NULL, 'h'},
-	{"version", no_argument, NULL, 'V'},        {NULL, 0, NULL, 0},
-};
-
 struct args {
-	const char *output, *into, *skip_bad, *config;
+	struct tool_cmdline c;  /* the options as given; the operands are the FILEs */
+	const char *output, *into, *skip_bad;
 	int replace, dry_run, excel, quiet;
 	wfm_read_opts read;
-	const char *cal_key[8], *cal_val[8]; /* calendar flags, applied after the config */
-	int ncal;
 	char **files;
 	int nfiles;
 };
 
+/* Returns 0 to go on, -1 when done (--help, --version), else an exit code. */
 static int parse_args(int argc, char **argv, struct args *a)
 {
 	static char *stdin_only[] = {(char *)"-"};
-	int c;
+	const char *delim, *decimal;
+	int rc = tool_parse(argc, argv, opts, O_COUNT, O_HELP, O_VERSION, usage_head, usage_tail,
+			    &a->c);
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:qhV", long_opts, NULL)) != -1) {
-		switch (c) {
-		case 'o': a->output = optarg; break;
-		case O_INTO: a->into = optarg; break;
-		case O_REPLACE: a->replace = 1; break;
-		case O_DRY: a->dry_run = 1; break;
-		case O_EXCEL: a->excel = 1; break;
-		case O_SKIP: a->skip_bad = optarg; break;
-		case O_LINE: a->read.line = optarg; break;
-		case O_CHANNEL: a->read.channel = optarg; break;
-		case O_DELIM:
-			if (strcmp(optarg, "tab") == 0 || strcmp(optarg, "\\t") == 0)
-				a->read.csv.delim = '\t';
-			else if (strlen(optarg) == 1 && strchr(",;\t", optarg[0]))
-				a->read.csv.delim = optarg[0];
-			else
-				return tool_usage("--delimiter takes ',', ';' or 'tab', not '%s'", optarg);
-			break;
-		case O_DECIMAL:
-			if (strlen(optarg) != 1 || !strchr(".,", optarg[0]))
-				return tool_usage("--decimal takes '.' or ',', not '%s'", optarg);
-			a->read.csv.decimal = optarg[0];
-			break;
-		case O_INTERVAL: case O_HOLIDAYS: case O_CLOSED: case O_OPEN_DAYS: case O_OPEN_HOURS:
-			a->cal_key[a->ncal] = c == O_INTERVAL ? "interval" : c == O_HOLIDAYS ? "holidays"
-				: c == O_CLOSED ? "closed" : c == O_OPEN_DAYS ? "open_days" : "open_hours";
-			a->cal_val[a->ncal++] = optarg;
-			if (a->ncal == 8)
-				return tool_usage("too many calendar options");
-			break;
-		case O_CONFIG: a->config = optarg; break;
-		case 'q': a->quiet = 1; break;
-		case 'h': fputs(usage_text, stdout); return -1;
-		case 'V': tool_version(); return -1;
-		case ':':
-			return tool_usage("option '%s' needs a value", argv[optind - 1]);
-		default:
-			return tool_usage("unknown option '%s'", argv[optind - 1]);
-		}
+	if (rc)
+		return rc;
+	a->output = a->c.val[O_OUTPUT];
+	a->into = a->c.val[O_INTO];
+	a->skip_bad = a->c.val[O_SKIP_BAD];
+	a->replace = a->c.set[O_REPLACE];
+	a->dry_run = a->c.set[O_DRY_RUN];
+	a->excel = a->c.set[O_EXCEL];
+	a->quiet = a->c.set[O_QUIET];
+	a->read.line = a->c.val[O_LINE];
+	a->read.channel = a->c.val[O_CHANNEL];
+	if ((delim = a->c.val[O_DELIMITER])) {
+		if (strcmp(delim, "tab") == 0 || strcmp(delim, "\\t") == 0)
+			a->read.csv.delim = '\t';
+		else if (strlen(delim) == 1 && strchr(",;\t", delim[0]))
+			a->read.csv.delim = delim[0];
+		else
+			return tool_usage("--delimiter takes ',', ';' or 'tab', not '%s'", delim);
+	}
+	if ((decimal = a->c.val[O_DECIMAL])) {
+		if (strlen(decimal) != 1 || !strchr(".,", decimal[0]))
+			return tool_usage("--decimal takes '.' or ',', not '%s'", decimal);
+		a->read.csv.decimal = decimal[0];
 	}
 	if (a->replace && !a->into)
 		return tool_usage("--replace needs --into");
@@ -138,8 +116,8 @@ static int parse_args(int argc, char **argv, struct args *a)
 		return tool_usage("--into rewrites the history in place: drop -o");
 	if (a->excel && a->into)
 		return tool_usage("--excel cannot be used with --into: a history stays canonical");
-	a->files = optind < argc ? argv + optind : stdin_only;
-	a->nfiles = optind < argc ? argc - optind : 1;
+	a->files = a->c.noperands ? a->c.operands : stdin_only;
+	a->nfiles = a->c.noperands ? a->c.noperands : 1;
 	return 0;
 }
 
@@ -294,9 +272,9 @@ static int setup_calendar(const struct args *a, wfm_config *cfg, wfm_calendar **
 	int i, rc;
 
 	wfm_config_defaults(cfg);
-	rc = wfm_config_load(cfg, a->config, e);
-	for (i = 0; rc == WFM_OK && i < a->ncal; i++)
-		rc = wfm_config_set(cfg, "calendar", a->cal_key[i], a->cal_val[i], e);
+	rc = wfm_config_load(cfg, a->c.val[O_CONFIG], e);
+	for (i = 0; rc == WFM_OK && i < a->c.nflags; i++)
+		rc = wfm_config_set(cfg, "calendar", opts[a->c.flags[i]].key, a->c.flag_val[i], e);
 	if (rc == WFM_OK)
 		rc = wfm_config_check(cfg, e);
 	if (rc != WFM_OK)
@@ -432,10 +410,11 @@ int main(int argc, char **argv)
 	memset(&a, 0, sizeof a);
 	wfm_err_clear(&e);
 	rc = parse_args(argc, argv, &a);
-	if (rc)
-		return rc < 0 ? tool_finish(0) : rc;
-	rc = run(&a, &e);
-	if (rc != WFM_OK && e.msg[0])
-		tool_fail(&e);
-	return tool_finish(rc);
+	if (rc == 0) {
+		rc = run(&a, &e);
+		if (rc != WFM_OK && e.msg[0])
+			tool_fail(&e);
+	}
+	tool_cmdline_free(&a.c);
+	return tool_finish(rc < 0 ? 0 : rc);
 }

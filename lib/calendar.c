@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "grow.h"
 #include "value.h"
 
 enum {
@@ -210,29 +211,9 @@ static const char *closed_reason(const wfm_calendar *c, wfm_date d)
 
 static int reserve_closed(wfm_calendar *c, size_t more, wfm_err *e)
 {
-	size_t cap = c->capclosed ? c->capclosed : 16;
-	struct closed_day *p;
-
-	if (c->nclosed + more <= c->capclosed)
-		return WFM_OK;
-	while (cap < c->nclosed + more)
-		cap *= 2;
-	p = realloc(c->closed, cap * sizeof *p);
-	if (!p)
+	if (wfm_grow((void **)&c->closed, &c->capclosed, c->nclosed + more, sizeof *c->closed))
 		return wfm_err_nomem(e);
-	c->closed = p;
-	c->capclosed = cap;
 	return WFM_OK;
-}
-
-static char *dup_str(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *p = malloc(n);
-
-	if (p)
-		memcpy(p, s, n);
-	return p;
 }
 
 int wfm_calendar_add_closed(wfm_calendar *c, wfm_date d, const char *reason, wfm_err *e)
@@ -244,7 +225,7 @@ int wfm_calendar_add_closed(wfm_calendar *c, wfm_date d, const char *reason, wfm
 		return WFM_OK;
 	if (reserve_closed(c, 1, e) != WFM_OK)
 		return WFM_EINTERNAL;
-	copy = dup_str(reason && reason[0] ? reason : DEFAULT_REASON);
+	copy = strdup(reason && reason[0] ? reason : DEFAULT_REASON);
 	if (!copy)
 		return wfm_err_nomem(e);
 	memmove(c->closed + i + 1, c->closed + i, (c->nclosed - i) * sizeof *c->closed);
@@ -281,15 +262,8 @@ static int day_list_add(struct day_list *l, wfm_date d, const char *reason, wfm_
 	size_t len;
 	char *copy;
 
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 64;
-		struct file_day *p = realloc(l->v, cap * sizeof *p);
-
-		if (!p)
-			return wfm_err_nomem(e);
-		l->v = p;
-		l->cap = cap;
-	}
+	if (wfm_grow((void **)&l->v, &l->cap, l->n + 1, sizeof *l->v))
+		return wfm_err_nomem(e);
 	while (*reason == ' ' || *reason == '\t')
 		reason++;
 	len = strlen(reason);

@@ -29,6 +29,7 @@ enum type {
 	T_SECONDS,   /* double seconds */
 	T_INT,       /* int */
 	T_NUMBER,    /* double, a plain number */
+	T_HM,        /* int minutes: "H:MM" or a plain number of minutes */
 	T_TEXT       /* char *, taken as it is (checked by the program that uses it);
 	                NULL when empty */
 };
@@ -139,6 +140,50 @@ static const struct key keys[] = {
 	 "seconds the solver may run"},
 	{"plan", "gap", T_SHARE, AT(gap), 0, 1, HI_OPEN,
 	 "relative gap between plan and bound at which the solver stops (0.01 is 1 %)"},
+	{"plan", "shifts", T_TEXT, AT(shifts), 0, 0, 0,
+	 "shift lengths from start to end, H:MM, ... (at most 12); empty: 8:30, 6:30, 4:00"},
+	{"plan", "start_step", T_INT, AT(start_step), 5, 60, 0,
+	 "shifts start on multiples of this many minutes"},
+	{"plan", "lunch", T_HM, AT(lunch), 0, 180, 0,
+	 "length of the unpaid lunch (H:MM or minutes); 0: no lunch"},
+	{"plan", "lunch_window", T_HOURS, AT(lunch_window), 0, 0, 0,
+	 "earliest and latest start of the lunch after the shift start, H:MM-H:MM; the lunch "
+	 "also ends at least 1:30 before the shift does"},
+	{"plan", "lunch_after", T_HM, AT(lunch_after), 0, 1440, 0,
+	 "shifts longer than this (H:MM) carry the lunch"},
+	{"plan", "break", T_HM, AT(break_len), 0, 60, 0,
+	 "length of a paid short break (H:MM or minutes); 0: none"},
+	{"plan", "break_windows", T_TEXT, AT(break_windows), 0, 0, 0,
+	 "windows for the start of the short breaks after the shift start, H:MM-H:MM, ...; a "
+	 "shift has a break in each window that ends inside it; none: no short breaks; empty: "
+	 "1:00-2:30, 5:30-7:15"},
+	{"plan", "min_rest", T_HM, AT(min_rest), 0, 1440, 0,
+	 "least rest between the end of a shift and the start of the next day's (H:MM)"},
+	{"plan", "max_days", T_INT, AT(max_days), 1, 7, 0,
+	 "most working days in a week, leave days included"},
+	{"plan", "hours_tolerance", T_HM, AT(hours_tolerance), 0, 600, 0,
+	 "paid time in the week may differ from the contract by this much (H:MM)"},
+	{"plan", "training_step", T_INT, AT(training_step), 5, 60, 0,
+	 "training sessions start on multiples of this many minutes"},
+	{"plan", "deferred_days", T_INT, AT(deferred_days), 0, 30, 0,
+	 "working days after its day by which a day's deferred work (e-mail, callback hours "
+	 "of the requirements) must be done; 0: on the day (wfm-staff has already spread it "
+	 "to meet the deadlines)"},
+	{"plan", "requirement", T_TEXT, AT(requirement), 0, 0, 0,
+	 "the requirements column to plan against: agents (net, the plan places breaks and "
+	 "training itself) or scheduled (with shrinkage); empty: agents"},
+	{"plan", "line_weights", T_TEXT, AT(line_weights), 0, 0, 0,
+	 "weights of single lines' shortfall, LINE=W, ... (e.g. 1700=2); others weigh 1"},
+	{"plan", "under_weight", T_NUMBER, AT(under_weight), 0, 1e6, 0,
+	 "cost of one agent-hour short of the requirement (times the line's weight)"},
+	{"plan", "over_weight", T_NUMBER, AT(over_weight), 0, 1e6, 0,
+	 "cost of one agent-hour above the requirement"},
+	{"plan", "preference_weight", T_NUMBER, AT(preference_weight), 0, 1e6, 0,
+	 "cost of a shift starting outside the agent's preferred start"},
+	{"plan", "late_weight", T_NUMBER, AT(late_weight), 0, 1e6, 0,
+	 "cost of one hour of deferred work still undone after its deadline, per day"},
+	{"plan", "leave_weight", T_NUMBER, AT(leave_weight), 0, 1e6, 0,
+	 "cost of refusing one day of requested leave"},
 };
 
 #define NKEYS (sizeof keys / sizeof keys[0])
@@ -174,6 +219,21 @@ void wfm_config_defaults(wfm_config *cfg)
 	cfg->fte_hours = 38;
 	cfg->time_limit = 60;
 	cfg->gap = 0.01;
+	cfg->start_step = 15;
+	cfg->lunch = 30;
+	cfg->lunch_window.opens = 3 * 60;
+	cfg->lunch_window.closes = 5 * 60;
+	cfg->lunch_after = 6 * 60;
+	cfg->break_len = 15;
+	cfg->min_rest = 11 * 60;
+	cfg->max_days = 5;
+	cfg->hours_tolerance = 60;
+	cfg->training_step = 30;
+	cfg->under_weight = 1;
+	cfg->over_weight = 0.1;
+	cfg->preference_weight = 0.05;
+	cfg->late_weight = 0.8;
+	cfg->leave_weight = 0.5;
 }
 
 static void *field(wfm_config *cfg, const struct key *k);
@@ -433,6 +493,16 @@ static const char *set_value(wfm_config *cfg, const struct key *k, const char *v
 			return range_reason(k, why, n);
 		if (x != (double)(int)x)
 			return "not a whole number";
+		*(int *)field(cfg, k) = (int)x;
+		return NULL;
+	case T_HM:
+		bad = parse_seconds(v, &x);
+		if (bad || strchr(v, ':') != strrchr(v, ':') || x != (double)(long)x)
+			return "not a duration H:MM or a number of minutes";
+		if (!in_range(k, x)) {
+			snprintf(why, n, "must be at most %d:%02d", (int)k->hi / 60, (int)k->hi % 60);
+			return why;
+		}
 		*(int *)field(cfg, k) = (int)x;
 		return NULL;
 	case T_TEXT: {

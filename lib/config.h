@@ -86,6 +86,37 @@
  *   [plan]
  *   time_limit = SECONDS        solver time limit, > 0                    60
  *   gap = P                     relative MIP gap to stop at, 0 <= P < 1  0.01
+ *   shifts = TEXT               shift lengths from start to end, H:MM, ...
+ *                               (checked by wfm-plan)      8:30, 6:30, 4:00
+ *   start_step = MINUTES        shifts start on multiples of this, 5..60   15
+ *   lunch = H:MM                unpaid lunch length, 0..3:00; 0: none    30
+ *   lunch_window = H:MM-H:MM    earliest and latest lunch start after the
+ *                               shift start                      3:00-5:00
+ *   lunch_after = H:MM          shifts longer than this carry the lunch 6:00
+ *   break = H:MM                paid short break length, 0..1:00          15
+ *   break_windows = TEXT        windows of the short breaks after the shift
+ *                               start, H:MM-H:MM, ...; a shift has a break in
+ *                               each window that ends inside it; none: no
+ *                               short breaks         1:00-2:30, 5:30-7:15
+ *   min_rest = H:MM             rest between two shifts, 0..24:00       11:00
+ *   max_days = N                working days in a week, 1..7                5
+ *   hours_tolerance = H:MM      paid time may differ from the contract by
+ *                               this, 0..10:00                          1:00
+ *   training_step = MINUTES     training sessions start on multiples, 5..60 30
+ *   deferred_days = N           working days after its day by which a day's
+ *                               deferred hours must be done, 0..30        0
+ *   requirement = TEXT          the requirements column planned against:
+ *                               agents or scheduled (checked by wfm-plan)
+ *                                                                    agents
+ *   line_weights = TEXT         LINE=W, ...: weight of a line's shortfall
+ *                               (checked by wfm-plan)                 empty
+ *   under_weight, over_weight, preference_weight, late_weight, leave_weight
+ *                               = X   objective weights, >= 0: per agent-hour
+ *                               short, per agent-hour over, per shift outside
+ *                               the preferred start, per hour of deferred work
+ *                               late per day, per refused leave day
+ *                                                   1, 0.1, 0.05, 0.8, 0.5
+ * H:MM is hours and minutes ("8:30"); a plain number is minutes ("15").
  * A share P may be written as a fraction (0.95) or a percentage (95%); a
  * decimal comma is accepted (0,95).  SECONDS may be a number of seconds (150)
  * or m:ss / h:mm:ss (2:30).  A TEXT value is kept as written (without
@@ -106,7 +137,7 @@ typedef struct wfm_hours {
 	int opens, closes;
 } wfm_hours;
 
-#define WFM_CONFIG_MAX_KEYS 64
+#define WFM_CONFIG_MAX_KEYS 96
 
 typedef struct wfm_config {
 	char *file;                  /* the configuration file read, or NULL */
@@ -147,6 +178,21 @@ typedef struct wfm_config {
 	/* [plan] */
 	double time_limit;           /* seconds */
 	double gap;
+	char *shifts;                /* shift lengths H:MM, ...; NULL: the default */
+	int start_step;              /* minutes */
+	int lunch;                   /* minutes; 0: none */
+	wfm_hours lunch_window;      /* earliest-latest lunch start after the shift start */
+	int lunch_after;             /* minutes: longer shifts carry the lunch */
+	int break_len;               /* key `break`: minutes; 0: none */
+	char *break_windows;         /* H:MM-H:MM, ...; NULL: the default */
+	int min_rest;                /* minutes */
+	int max_days;
+	int hours_tolerance;         /* minutes */
+	int training_step;           /* minutes */
+	int deferred_days;           /* working days */
+	char *requirement;           /* agents | scheduled; NULL: agents */
+	char *line_weights;          /* LINE=W, ...; NULL: none */
+	double under_weight, over_weight, preference_weight, late_weight, leave_weight;
 
 	/* Private: where each key was set (line of `file`, 0 for the default,
 	 * -1 for a flag), for messages about keys that do not fit together. */

@@ -34,6 +34,8 @@
 
 #include <csv_libcsv.h> /* libcsv's own csv.h: see that file */
 
+#include "grow.h"
+
 /* libcsv's parser states (libcsv.c; not exported by its header). */
 enum { ROW_NOT_BEGUN = 0, FIELD_BEGUN = 2 };
 
@@ -285,29 +287,10 @@ static void on_field(void *s, size_t len, void *data)
 	if (check_text(r, f, r->checked, len, 1) != 0 || check_size(r, len) != 0)
 		return;
 	r->checked = 0;
-	if (r->nfields == r->offcap) {
-		size_t cap = r->offcap ? 2 * r->offcap : 16;
-		size_t *p = realloc(r->offs, cap * sizeof *p);
-
-		if (!p) {
-			fail_file(r, WFM_EINTERNAL, "", 0);
-			return;
-		}
-		r->offs = p;
-		r->offcap = cap;
-	}
-	if (r->reclen + len + 1 > r->reccap) {
-		size_t cap = r->reccap ? r->reccap : 256;
-		char *p;
-
-		while (cap < r->reclen + len + 1)
-			cap *= 2;
-		if (!(p = realloc(r->rec, cap))) {
-			fail_file(r, WFM_EINTERNAL, "", 0);
-			return;
-		}
-		r->rec = p;
-		r->reccap = cap;
+	if (wfm_grow((void **)&r->offs, &r->offcap, r->nfields + 1, sizeof *r->offs) ||
+	    wfm_grow((void **)&r->rec, &r->reccap, r->reclen + len + 1, 1)) {
+		fail_file(r, WFM_EINTERNAL, "", 0);
+		return;
 	}
 	memcpy(r->rec + r->reclen, f, len);
 	r->rec[r->reclen + len] = '\0';
@@ -499,18 +482,9 @@ static int pre_append(wfm_csv *r)
 	refill(r);
 	if (r->failed)
 		return -1;
-	if (r->prelen + r->inlen > r->precap) {
-		size_t cap = r->precap ? 2 * r->precap : 256;
-		char *p;
-
-		while (cap < r->prelen + r->inlen)
-			cap *= 2;
-		if (!(p = realloc(r->pre, cap))) {
-			fail_file(r, WFM_EINTERNAL, "", 0);
-			return -1;
-		}
-		r->pre = p;
-		r->precap = cap;
+	if (wfm_grow((void **)&r->pre, &r->precap, r->prelen + r->inlen, 1)) {
+		fail_file(r, WFM_EINTERNAL, "", 0);
+		return -1;
 	}
 	if (r->inlen)
 		memcpy(r->pre + r->prelen, r->in, r->inlen);

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
+
 #define MX_DAYS (32 * 7) /* days of interval history kept for the profile:
 			  * its longest window (26 weeks) plus its 4 test
 			  * weeks, and a margin */
@@ -60,15 +62,8 @@ int fcrun_note(wfm_fcrun *r, wfm_err *e, int warning, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
-	if (r->nnotes == r->capnotes) {
-		int cap = r->capnotes ? 2 * r->capnotes : 8;
-		struct fcrun_note *p = realloc(r->notes, sizeof *p * (size_t)cap);
-
-		if (!p)
-			return wfm_err_nomem(e);
-		r->notes = p;
-		r->capnotes = cap;
-	}
+	if (wfm_grow((void **)&r->notes, &r->capnotes, (size_t)r->nnotes + 1, sizeof *r->notes))
+		return wfm_err_nomem(e);
 	r->notes[r->nnotes].text = strdup(buf);
 	if (!r->notes[r->nnotes].text)
 		return wfm_err_nomem(e);

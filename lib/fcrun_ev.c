@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "grow.h"
 #include "value.h"
 
 enum { C_FROM, C_TO, C_CHANNEL, C_LINE, C_MODE, C_VALUE, C_NOTE, NCOLS };
@@ -120,15 +121,8 @@ void wfm_ev_list_free(wfm_ev_list *l)
 
 static int push(wfm_ev_list *l, size_t *cap, const wfm_ev_row *x, wfm_err *e)
 {
-	if (l->n == *cap) {
-		size_t c = *cap ? 2 * *cap : 16;
-		wfm_ev_row *p = realloc(l->row, sizeof *p * c);
-
-		if (!p)
-			return wfm_err_nomem(e);
-		l->row = p;
-		*cap = c;
-	}
+	if (wfm_grow((void **)&l->row, cap, l->n + 1, sizeof *l->row))
+		return wfm_err_nomem(e);
 	l->row[l->n++] = *x;
 	return WFM_OK;
 }

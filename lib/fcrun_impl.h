@@ -23,7 +23,8 @@ struct wfm_fcrun {
 	int done, total;           /* progress */
 	int forecast_done;         /* wfm_fcrun_forecast succeeded */
 	struct fcrun_note *notes;
-	int nnotes, capnotes;
+	int nnotes;
+	size_t capnotes;
 };
 
 /* Adds a note (printf-like) to the run.  Returns WFM_OK or WFM_EINTERNAL. */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "sortctx.h"
 
 static const char *const channel_names[WFM_NCHANNELS] = {
@@ -106,7 +107,6 @@ int wfm_hist_line_find(const wfm_hist *h, const char *code)
 
 int hist_intern(wfm_hist *h, const char *code)
 {
-	size_t len;
 	char *copy;
 
 	if (h->last_line >= 0 && h->last_line < h->nlines &&
@@ -115,20 +115,11 @@ int hist_intern(wfm_hist *h, const char *code)
 	h->last_line = wfm_hist_line_find(h, code);
 	if (h->last_line >= 0)
 		return h->last_line;
-	if (h->nlines == h->caplines) {
-		int cap = h->caplines ? 2 * h->caplines : 16;
-		char **p = realloc(h->lines, (size_t)cap * sizeof *p);
-
-		if (!p)
-			return -1;
-		h->lines = p;
-		h->caplines = cap;
-	}
-	len = strlen(code) + 1;
-	copy = malloc(len);
+	if (wfm_grow((void **)&h->lines, &h->caplines, (size_t)h->nlines + 1, sizeof *h->lines))
+		return -1;
+	copy = strdup(code);
 	if (!copy)
 		return -1;
-	memcpy(copy, code, len);
 	h->lines[h->nlines] = copy;
 	h->last_line = h->nlines;
 	return h->nlines++;
@@ -136,15 +127,8 @@ int hist_intern(wfm_hist *h, const char *code)
 
 int hist_push(wfm_hist *h, const wfm_hrow *r, wfm_err *e)
 {
-	if (h->n == h->cap) {
-		size_t cap = h->cap ? 2 * h->cap : 1024;
-		wfm_hrow *p = realloc(h->rows, cap * sizeof *p);
-
-		if (!p)
-			return wfm_err_nomem(e);
-		h->rows = p;
-		h->cap = cap;
-	}
+	if (wfm_grow((void **)&h->rows, &h->cap, h->n + 1, sizeof *h->rows))
+		return wfm_err_nomem(e);
 	h->rows[h->n++] = *r;
 	return WFM_OK;
 }
@@ -294,15 +278,8 @@ static int same_values(const wfm_hrow *a, const wfm_hrow *b)
 static int add_conflict(wfm_merge_result *res, size_t *cap, const wfm_hrow *o,
 			const wfm_hrow *n)
 {
-	if (res->nconflicts == *cap) {
-		size_t c = *cap ? 2 * *cap : 16;
-		wfm_conflict *p = realloc(res->conflicts, c * sizeof *p);
-
-		if (!p)
-			return -1;
-		res->conflicts = p;
-		*cap = c;
-	}
+	if (wfm_grow((void **)&res->conflicts, cap, res->nconflicts + 1, sizeof *res->conflicts))
+		return -1;
 	res->conflicts[res->nconflicts].old_row = *o;
 	res->conflicts[res->nconflicts].new_row = *n;
 	res->nconflicts++;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "grow.h"
 #include "history_impl.h"
 #include "sortctx.h"
 
@@ -50,16 +51,9 @@ int wfm_hist_check(const wfm_hist *h, const wfm_calendar *cal, wfm_series_check 
 				if (s[last].line == r->line && s[last].channel == r->channel)
 					break;
 			if (last == ns) {
-				if (ns == cap) {
-					size_t nc = cap ? 2 * cap : 16;
-					wfm_series_check *p = realloc(s, nc * sizeof *p);
-
-					if (!p) {
-						free(s);
-						return wfm_err_nomem(e);
-					}
-					s = p;
-					cap = nc;
+				if (wfm_grow((void **)&s, &cap, ns + 1, sizeof *s)) {
+					free(s);
+					return wfm_err_nomem(e);
 				}
 				memset(&s[ns], 0, sizeof s[ns]);
 				s[ns].line = r->line;

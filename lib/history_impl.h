@@ -9,7 +9,8 @@ struct wfm_hist {
 	wfm_hrow *rows;
 	size_t n, cap;
 	char **lines;
-	int nlines, caplines;
+	int nlines;
+	size_t caplines;
 	int last_line; /* cache for interning */
 };
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "history_impl.h"
 #include "sortctx.h"
 #include "value.h"
@@ -59,15 +60,8 @@ static wfm_series_count *series_of(wfm_read_stats *st, const char *line, const c
 		if (strcmp(st->series[i].line, line) == 0 &&
 		    strcmp(st->series[i].channel, ch) == 0)
 			return &st->series[i];
-	if (st->nseries == st->capseries) {
-		size_t cap = st->capseries ? 2 * st->capseries : 16;
-		wfm_series_count *p = realloc(st->series, cap * sizeof *p);
-
-		if (!p)
-			return NULL;
-		st->series = p;
-		st->capseries = cap;
-	}
+	if (wfm_grow((void **)&st->series, &st->capseries, st->nseries + 1, sizeof *st->series))
+		return NULL;
 	memset(&st->series[st->nseries], 0, sizeof st->series[0]);
 	snprintf(st->series[st->nseries].line, sizeof st->series[0].line, "%s", line);
 	snprintf(st->series[st->nseries].channel, sizeof st->series[0].channel, "%s", ch);

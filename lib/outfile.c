@@ -13,16 +13,6 @@ struct wfm_out {
 	char *tmp;
 };
 
-static char *dup_str(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *p = malloc(n);
-
-	if (p)
-		memcpy(p, s, n);
-	return p;
-}
-
 wfm_out *wfm_out_open(const char *path, wfm_err *e)
 {
 	wfm_out *o = calloc(1, sizeof *o);
@@ -40,7 +30,7 @@ wfm_out *wfm_out_open(const char *path, wfm_err *e)
 		return o;
 	}
 	n = strlen(path) + sizeof ".tmp.XXXXXX";
-	o->path = dup_str(path);
+	o->path = strdup(path);
 	o->tmp = malloc(n);
 	if (!o->path || !o->tmp) {
 		wfm_out_abort(o);
@@ -100,7 +90,7 @@ static void free_out(wfm_out *o)
 
 static void sync_dir(const char *path)
 {
-	char *dir = dup_str(path), *slash;
+	char *dir = strdup(path), *slash;
 	int fd;
 
 	if (!dir)

@@ -98,7 +98,8 @@ typedef struct wfm_plan_rules {
 	int n_types;
 	wfm_plan_shift_type type[WFM_PLAN_MAX_TYPES];
 	int min_rest_min;  /* rest between shifts on consecutive dates (660) */
-	int max_days;      /* working days in the week, leave days included (5) */
+	int max_days;      /* working days in the week, leave days included
+	                      up to the limit: all week on leave works no day (5) */
 	int week_days;     /* days a weekly contract is written for (5) */
 	int hours_tol_min; /* paid minutes may differ from the contract by this (60) */
 	double w_under;    /* per agent-hour short, times the line weight (1) */

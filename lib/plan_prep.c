@@ -14,11 +14,12 @@ int pl_paid_of(const pl_ctx *c, int type)
 }
 
 /* Open plan days agent a spends on approved leave or on the requests in
- * `grant` (bit i: the agent's i-th request, in input order). */
+ * `grant` (bit i: the agent's i-th request, in input order), at most the
+ * agent's limit of working days. */
 int pl_leave_days(const pl_ctx *c, int a, unsigned grant)
 {
 	const wfm_plan_input *in = c->in;
-	int d, i, n = 0;
+	int d, i, n = 0, lim;
 
 	for (d = 0; d < c->D; d++) {
 		int off = c->approved[a][d];
@@ -30,7 +31,12 @@ int pl_leave_days(const pl_ctx *c, int a, unsigned grant)
 				off = 1;
 		n += off;
 	}
-	return n;
+	/* leave counts as working days up to the limit of working days: an
+	 * agent on leave all week simply works no day */
+	lim = in->agent[a].days_per_week ? in->agent[a].days_per_week : 7;
+	if (lim > c->ru->max_days)
+		lim = c->ru->max_days;
+	return n < lim ? n : lim;
 }
 
 int pl_target(const pl_ctx *c, int a, unsigned grant)

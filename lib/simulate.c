@@ -17,6 +17,8 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 
+#include "grow.h"
+
 typedef struct event {
 	double t;
 	int agent;        /* chat: the agent; phone: -1 */
@@ -62,15 +64,8 @@ static int heap_push(sim *s, event ev)
 {
 	size_t i;
 
-	if (s->nheap == s->capheap) {
-		size_t cap = s->capheap ? 2 * s->capheap : 64;
-		event *h = realloc(s->heap, cap * sizeof *h);
-
-		if (!h)
-			return -1;
-		s->heap = h;
-		s->capheap = cap;
-	}
+	if (wfm_grow((void **)&s->heap, &s->capheap, s->nheap + 1, sizeof *s->heap))
+		return -1;
 	i = s->nheap++;
 	while (i > 0 && s->heap[(i - 1) / 2].t > ev.t) {
 		s->heap[i] = s->heap[(i - 1) / 2];
@@ -146,15 +141,8 @@ static int q_push(sim *s, waiter w)
 			s->qtail -= s->qhead;
 			s->qhead = 0;
 		}
-		if (s->qtail == s->qcap) {
-			size_t cap = s->qcap ? 2 * s->qcap : 64;
-			waiter *q = realloc(s->q, cap * sizeof *q);
-
-			if (!q)
-				return -1;
-			s->q = q;
-			s->qcap = cap;
-		}
+		if (wfm_grow((void **)&s->q, &s->qcap, s->qtail + 1, sizeof *s->q))
+			return -1;
 	}
 	s->q[s->qtail++] = w;
 	return 0;

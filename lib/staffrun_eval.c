@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "grow.h"
 #include "staffrun_impl.h"
 #include "value.h"
 
@@ -151,15 +152,8 @@ static int add_entry(struct reader *rd, wfm_err *e)
 			en.value *= sr_interval_s(r) / 3600.0;
 	}
 	en.src_line = wfm_csv_line(rd->csv);
-	if (rd->n == rd->cap) {
-		size_t cap = rd->cap ? 2 * rd->cap : 4096;
-		entry *p = realloc(rd->ent, cap * sizeof *p);
-
-		if (!p)
-			return wfm_err_nomem(e);
-		rd->ent = p;
-		rd->cap = cap;
-	}
+	if (wfm_grow((void **)&rd->ent, &rd->cap, rd->n + 1, sizeof *rd->ent))
+		return wfm_err_nomem(e);
 	rd->ent[rd->n++] = en;
 	return WFM_OK;
 }

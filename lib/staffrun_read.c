@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "grow.h"
 #include "staffrun_impl.h"
 #include "value.h"
 
@@ -76,15 +77,8 @@ sr_series *sr_series_get(wfm_sr *r, int channel, const char *line, int create, w
 	}
 	if (!create)
 		return NULL;
-	if (r->nser == r->capser) {
-		size_t cap = r->capser ? 2 * r->capser : 16;
-
-		s = realloc(r->ser, cap * sizeof *s);
-		if (!s)
-			return wfm_err_nomem(e), NULL;
-		r->ser = s;
-		r->capser = cap;
-	}
+	if (wfm_grow((void **)&r->ser, &r->capser, r->nser + 1, sizeof *r->ser))
+		return wfm_err_nomem(e), NULL;
 	s = &r->ser[r->nser++];
 	memset(s, 0, sizeof *s);
 	s->channel = channel;
@@ -234,15 +228,8 @@ static int add_row(struct reader *rd, wfm_err *e)
 	if (!(ser = sr_series_get(r, channel, line, 1, e)))
 		return e->code;
 	row.series = (int32_t)(ser - r->ser);
-	if (r->nrow == rd->cap) {
-		size_t cap = rd->cap ? 2 * rd->cap : 4096;
-		sr_row *p = realloc(r->row, cap * sizeof *p);
-
-		if (!p)
-			return wfm_err_nomem(e);
-		r->row = p;
-		rd->cap = cap;
-	}
+	if (wfm_grow((void **)&r->row, &rd->cap, r->nrow + 1, sizeof *r->row))
+		return wfm_err_nomem(e);
 	r->row[r->nrow++] = row;
 	return WFM_OK;
 }

@@ -268,7 +268,9 @@ int plancheck_run(const wfm_plan_input *in, const wfm_plan_result *res, planchec
 		lim = ru->max_days;
 		if (ag->days_per_week && ag->days_per_week < lim)
 			lim = ag->days_per_week;
-		if (worked + leave_days > lim)
+		/* leave counts as working days up to the limit: an agent on
+		 * leave all week works no day */
+		if (worked + (leave_days < lim ? leave_days : lim) > lim)
 			bad(pc, "%s: %d working and %d leave days, at most %d", ag->name, worked,
 			    leave_days, lim);
 	}

@@ -1,0 +1,2 @@
+# --agents is required: exit 64.
+wfm-plan "$FIX/plan-req-1.csv"
