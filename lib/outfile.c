@@ -29,6 +29,23 @@ wfm_out *wfm_out_open(const char *path, wfm_err *e)
 		o->f = stdout;
 		return o;
 	}
+	if ((lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) ||
+	    (stat(path, &st) == 0 && !S_ISREG(st.st_mode))) {
+		/* a device, a pipe or a symbolic link (/dev/stdout): written
+		 * directly, never replaced */
+		if (stat(path, &st) != 0)
+			st.st_mode = S_IFREG;
+		o->path = strdup(path);
+		o->f = S_ISDIR(st.st_mode) || !o->path ? NULL : fopen(path, "w");
+		if (!o->f) {
+			wfm_err_set(e, WFM_ECANTCREAT, "%s: cannot write: %s", path,
+				    S_ISDIR(st.st_mode) ? "is a folder" :
+				    wfm_errno_text(errno, why, sizeof why));
+			wfm_out_abort(o);
+			return NULL;
+		}
+		return o;
+	}
 	n = strlen(path) + sizeof ".tmp.XXXXXX";
 	o->path = strdup(path);
 	o->tmp = malloc(n);
@@ -123,6 +140,19 @@ int wfm_out_commit(wfm_out *o, wfm_err *e)
 			return wfm_err_set(e, WFM_EIO, "write error on standard output: %s",
 					   wfm_errno_text(err, why, sizeof why));
 		return WFM_OK;
+	}
+	if (!o->tmp) {
+		/* a device or a pipe */
+		if (fflush(o->f) != 0 || ferror(o->f))
+			err = errno ? errno : EIO;
+		if (fclose(o->f) != 0 && !err)
+			err = errno ? errno : EIO;
+		o->f = NULL;
+		if (err)
+			wfm_err_set(e, WFM_EIO, "%s: write error: %s", o->path,
+				    wfm_errno_text(err, why, sizeof why));
+		free_out(o);
+		return err ? WFM_EIO : WFM_OK;
 	}
 	if (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0)
 		err = errno ? errno : EIO;

@@ -102,8 +102,10 @@ int wfm_pr_write_roster(FILE *out, const wfm_plan_input *in, const wfm_plan_resu
 			int excel);
 
 /* Coverage: date,time,line,required,planned,gap - per open day, interval
- * and line: the requirement, the agents planned on the line and gap =
- * planned - required (negative: short).  Lines with deferred work also get
+ * and line, and for every interval outside the opening hours (a closed
+ * day's too) that has a requirement, which no plan can cover: the
+ * requirement, the agents planned on the line and gap = planned - required
+ * (negative: short).  Lines with deferred work also get
  * a row per day without a time: the hours released that day (required),
  * the hours done (planned) and their difference. */
 int wfm_pr_write_coverage(FILE *out, const wfm_plan_input *in, const wfm_plan_result *r,
@@ -119,7 +121,8 @@ int wfm_pr_write_decisions(FILE *out, const wfm_plan_input *in, const wfm_plan_r
 /* Summary: key,value rows: status (optimal, time_limit, stopped),
  * objective, bound, gap, seconds, under_coverage_hours,
  * over_coverage_hours, deferred_late_hours, leave_granted, leave_refused,
- * agents, shifts, then under_coverage_hours_YYYY-MM-DD for each open day. */
+ * agents, shifts, then under_coverage_hours_YYYY-MM-DD for each open day
+ * and each closed day with a requirement (they add up to the total). */
 int wfm_pr_write_summary(FILE *out, const wfm_plan_input *in, const wfm_plan_result *r,
 			 int excel);
 

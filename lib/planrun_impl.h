@@ -33,7 +33,9 @@ int pr_prefix(const pr_table *t, wfm_err *e);
 
 /* An error about setting `key` of [plan] whose text is `value`: "FILE:LINE:
  * [plan] KEY: WHY: 'VALUE'" (WFM_EDATA) when it came from the configuration
- * file, else "--KEY: WHY: 'VALUE'" (WFM_EUSAGE for a flag). */
+ * file; "FILE: [plan] KEY (default): ..." (WFM_EDATA) when it is a default
+ * and a configuration file was read; else "--KEY: WHY: 'VALUE'"
+ * (WFM_EUSAGE: the flags given do not fit together). */
 int pr_setting_error(const wfm_config *cfg, const char *key, const char *why,
 		     const char *value, wfm_err *e);
 

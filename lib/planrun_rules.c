@@ -8,7 +8,7 @@
 #include "value.h"
 
 int pr_setting_error(const wfm_config *cfg, const char *key, const char *why,
-		       const char *value, wfm_err *e)
+		     const char *value, wfm_err *e)
 {
 	int line = wfm_config_origin(cfg, "plan", key);
 	char flag[64];
@@ -17,11 +17,15 @@ int pr_setting_error(const wfm_config *cfg, const char *key, const char *why,
 	if (line > 0 && cfg->file)
 		return wfm_err_set(e, WFM_EDATA, "%s:%d: [plan] %s: %s: '%s'", cfg->file, line, key,
 				   why, value);
+	if (line == 0 && cfg->file)
+		/* a default that does not fit what the file sets */
+		return wfm_err_set(e, WFM_EDATA, "%s: [plan] %s (default): %s: '%s'", cfg->file,
+				   key, why, value);
 	snprintf(flag, sizeof flag, "%s", key);
 	for (i = 0; flag[i]; i++)
 		if (flag[i] == '_')
 			flag[i] = '-';
-	return wfm_err_set(e, line < 0 ? WFM_EUSAGE : WFM_EDATA, "--%s: %s: '%s'", flag, why, value);
+	return wfm_err_set(e, WFM_EUSAGE, "--%s: %s: '%s'", flag, why, value);
 }
 
 /* "H:MM" or plain minutes, the text [s, s + n), into *min. */
@@ -78,7 +82,7 @@ int wfm_pr_rules(const wfm_config *cfg, wfm_plan_rules *r, wfm_err *e)
 	int nlen, nbrk = 0, i, j, iv = cfg->interval;
 	const char *shifts = cfg->shifts ? cfg->shifts : "8:30, 6:30, 4:00";
 	const char *windows = cfg->break_windows ? cfg->break_windows : "1:00-2:30, 5:30-7:15";
-	char why[160], val[16];
+	char why[160], val[32];
 
 	wfm_plan_rules_default(r);
 	r->interval_min = iv;
@@ -125,7 +129,9 @@ int wfm_pr_rules(const wfm_config *cfg, wfm_plan_rules *r, wfm_err *e)
 		if (!lunch_done && lhi < llo) {
 			snprintf(why, sizeof why, "the lunch does not fit in a %d:%02d shift",
 				 len[i] / 60, len[i] % 60);
-			return pr_setting_error(cfg, "lunch_window", why, "", e);
+			snprintf(val, sizeof val, "%d:%02d-%d:%02d", llo / 60, llo % 60,
+				 cfg->lunch_window.closes / 60, cfg->lunch_window.closes % 60);
+			return pr_setting_error(cfg, "lunch_window", why, val, e);
 		}
 		memset(t, 0, sizeof *t);
 		t->minutes = len[i];

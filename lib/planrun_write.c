@@ -201,7 +201,7 @@ int wfm_pr_write_summary(FILE *out, const wfm_plan_input *in, const wfm_plan_res
 	kv_num(&w, "agents", in->n_agents, 0);
 	kv_num(&w, "shifts", r->n_shifts, 0);
 	for (d = 0; d < in->n_days; d++) {
-		if (in->day[d].opens < 0)
+		if (in->day[d].opens < 0 && wfm_pr_day_under(in, r, d) <= 0)
 			continue;
 		snprintf(key, sizeof key, "under_coverage_hours_%s", wfm_date_iso(in->day[d].date, b));
 		kv_num(&w, key, wfm_pr_day_under(in, r, d), 3);

@@ -11,3 +11,7 @@ grep -E '^(objective|leave_granted|leave_refused),' sum.csv
 cut -d, -f1,3,8 dec.csv
 grep -c 'refused,2026-11-23 ..:.. line L1 would be 1.0 agents short' dec.csv
 grep -c '^Bob,.*,leave,' roster.csv
+python3 "$ROOT/tests/plancheck.py" --from 2026-11-23 --to 2026-11-23 --leave-weight 5 \
+	--requirements "$FIX/plan-req-1.csv" --agents "$FIX/plan-agents-2.csv" \
+	--leave "$FIX/plan-leave-2.csv" --roster roster.csv --decisions dec.csv \
+	--summary sum.csv && echo "checker: ok"

@@ -10,3 +10,7 @@ grep -E '^(status|objective|bound|under_coverage_hours|over_coverage_hours|shift
 awk -F, 'NR > 1 && $6 < 0 { n++; s += $6 } END { print n " intervals short, " s " agents" }' cov.csv
 # one shift of 8:30 from start to end, with its lunch and two breaks
 awk -F, 'NR > 1 { n[$5]++ } END { print n["lunch"] " lunch, " n["break"] " breaks" }' roster.csv
+# the independent checker finds every hard rule kept
+python3 "$ROOT/tests/plancheck.py" --from 2026-11-23 --to 2026-11-23 \
+	--requirements "$FIX/plan-req-1.csv" --agents "$FIX/plan-agents-1.csv" \
+	--roster roster.csv --coverage cov.csv --summary sum.csv && echo "checker: ok"
