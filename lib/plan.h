@@ -46,16 +46,22 @@
  * How the solve works (plan_solve.c): a constructive plan and a local
  * search first, so that a plan exists within a second or two; then the
  * bound: the LP relaxation of the model by GLPK's interior-point method when
- * the model is small enough for it to end in the time left, else a
- * Lagrangian bound (weaker, a few percent below the LP on the instances
- * measured); on small models (exact break counts) GLPK's branch-and-cut from
- * the LP, fed the best plan through its heuristic callback, which can prove
- * the optimum; and local search to the end.  The reported objective is the
+ * the model is small enough for it to end in the time left, and a
+ * Lagrangian bound (each agent's week whole, so it can exceed the LP) when
+ * the LP does not run or end in time, or after it while the gap is open;
+ * on small models (exact break counts) GLPK's branch-and-cut from the LP,
+ * fed the best plan through its heuristic callback, which can prove the
+ * optimum; and local search to the end.  The reported objective is the
  * exact cost of the returned roster (recomputed from it, not taken from the
  * model); the bound is always a valid lower bound on every plan's cost.
- * GLPK's interior point cannot be interrupted: a stop request or the time
- * limit waits for it, which is why it runs only on models where it is
- * expected to take a fraction of the time.
+ * GLPK's interior point cannot be interrupted, so it runs in a child process
+ * (fork) that is killed at its deadline or on a stop request: the time limit
+ * and the stop flag hold in every phase, within about a second.  The child
+ * leaves through _exit (no atexit handler of the program runs and no stdio
+ * buffer is flushed twice) and is always reaped; the program's signal
+ * handlers stay in place (the child ignores SIGINT, which reaches the whole
+ * process group on Ctrl-C, and takes the default action on SIGTERM, SIGHUP,
+ * SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM and SIGPIPE).
  */
 #ifndef WFM_PLAN_H
 #define WFM_PLAN_H
@@ -274,7 +280,8 @@ typedef struct wfm_plan_progress {
 	double objective; /* the best plan so far, or -1 when there is none yet */
 	double bound;     /* the best proven lower bound, or -1 */
 	double gap;       /* (objective - bound) / objective, or -1 */
-	const char *phase;/* "lp", "heuristic", "branch-and-cut", "polish" */
+	const char *phase;/* "prepare", "construct", "search", "lp", "heuristic",
+	                     "bound", "branch-and-cut", "done" */
 } wfm_plan_progress;
 
 typedef struct wfm_plan_options {

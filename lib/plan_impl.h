@@ -221,9 +221,37 @@ typedef struct pl_hook {
 int pl_improve(pl_ctx *c, pl_roster *r, pl_flow *f, const pl_clock *k, double until,
 	       double target, const pl_hook *hook, unsigned *seed);
 
-/* plan_lagr.c */
-double pl_lagrange(const pl_ctx *c, const pl_roster *start, double ub, const pl_clock *k,
-		   double until, double *pi_out);
+/* plan_lpchild.c: the LP relaxation in a child process (see there) */
+enum {
+	PL_LP_OK = 0,     /* optimal: obj is the LP value, x its solution */
+	PL_LP_INFEASIBLE, /* the LP has no solution */
+	PL_LP_FAILED,     /* GLPK or the child failed; nothing known */
+	PL_LP_CUT         /* the deadline or a stop request: child killed */
+};
+typedef struct pl_lp_job {
+	double until;    /* give up at this pl_elapsed() */
+	double *x;       /* [1..ncols] out: primal column values */
+	double *dual;    /* [1..nrows] out: row duals, or NULL */
+	void (*tick)(void *ctx); /* called every ~25 ms while waiting, or NULL */
+	void *ctx;
+	double obj;      /* out: the LP's value when PL_LP_OK */
+} pl_lp_job;
+/* Solves the LP relaxation of P by GLPK's interior-point method in a child
+ * process, P left unchanged in the caller; waits without computing until
+ * the answer, job->until or a stop request of k, whichever comes first, and
+ * always reaps the child and closes its pipe before it returns.  Returns a
+ * PL_LP_* code; x and dual hold the answer only with PL_LP_OK. */
+int pl_lp_fork(glp_prob *P, const pl_clock *k, pl_lp_job *job);
+
+/* plan_lagr.c: a Lagrangian lower bound on the cost of every roster, by
+ * subgradient ascent until pl_elapsed(k) reaches `until`, k asks to stop or
+ * the bound reaches `enough`.  ub is the best known roster's cost (the
+ * target of the steps).  The prices, [(d * T + t) * L + l], start from
+ * pi_out when it is not NULL (the LP's duals of the cover rows), which then
+ * receives the best prices, else from the cover of roster `start`.  Returns
+ * the bound, or -1e300 when there is none (no time, out of memory). */
+double pl_lagrange(const pl_ctx *c, const pl_roster *start, double ub, double enough,
+		   const pl_clock *k, double until, double *pi_out);
 
 /* plan_explain.c */
 int pl_diagnose(pl_ctx *c, wfm_err *e);

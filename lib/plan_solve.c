@@ -1,19 +1,27 @@
 /* plan_solve.c - the solve strategy.
  *
  *  1. Prepare the instance and rule out input no plan can satisfy, naming
- *     the agent, day and rule (plan_explain.c).
- *  2. Build the MIP and solve its LP relaxation with the dual simplex: its
- *     value is the first proven bound.
- *  3. Round the LP optimum into an individual roster that keeps every hard
- *     rule (plan_round.c) and improve it by local search (plan_search.c).
- *  4. If the gap is still above the target, run GLPK's branch-and-cut from
- *     the LP basis (presolver off), handing it the best roster through
- *     glp_ios_heur_sol; every better integer solution GLPK finds is read
- *     back, improved and handed back.  The callback reports progress,
- *     tightens the bound and stops on the caller's request or the gap.
- *  5. Read the best roster back into a result.
+ *     the agent, day and rule (plan_explain.c); build the MIP.
+ *  2. Construct a roster and polish it by local search (plan_search.c), so
+ *     that there is a plan from the first seconds.
+ *  3. The bound.  When the interior point is expected to end in the time
+ *     left, the LP relaxation in a child process (plan_lpchild.c), killed
+ *     at its deadline or on a stop request; its optimum is rounded into a
+ *     roster (plan_round.c) and polished.  Then, or when the LP did not run
+ *     or end, the Lagrangian bound (plan_lagr.c), started from the LP's
+ *     duals when there are any, until the gap target or the end of its
+ *     slice of the time.
+ *  4. On small models (exact break counts) with the gap still open, GLPK's
+ *     branch-and-cut from a simplex basis (presolver off), handed the best
+ *     roster through glp_ios_heur_sol; every better integer solution GLPK
+ *     finds is read back, improved and handed back.  The callback reports
+ *     progress, tightens the bound and stops on the caller's request or
+ *     the gap.
+ *  5. Local search to the end (less the time the last roster takes to read
+ *     back), and the best roster read back into a result.
  * The reported objective is always the exact cost of the returned roster,
- * the bound always the model's (a relaxation of every roster's cost).
+ * the bound the best of the LP's, the Lagrangian's and branch-and-cut's
+ * (each a relaxation of every roster's cost), or 0.
  */
 #include "plan_impl.h"
 
@@ -33,7 +41,9 @@ typedef struct pl_solve {
 	pl_roster *best, *work;
 	pl_flow *flow;
 	double *x;
+	double *dual;   /* [1..rows] the LP's row duals */
 	double bound;
+	double offer_max; /* seconds the slowest offer() took */
 	int have_best;
 	int supplied;
 	int stopped;
@@ -58,11 +68,14 @@ int pl_should_stop(const pl_clock *k)
 	return (k->stop && *k->stop) || (k->flag && *k->flag) || pl_elapsed(k) >= k->limit;
 }
 
+/* The relative gap; differences within the 1e-7 the bound is lowered by
+ * for the solver's tolerance (solve_lp) count as none, so --gap 0 can be
+ * proven. */
 static double gap_of(double obj, double bound)
 {
-	if (obj <= 1e-9)
+	if (obj <= 1e-9 || obj - bound <= 2e-7 * obj + 2e-9)
 		return 0;
-	return obj - bound > 0 ? (obj - bound) / obj : 0;
+	return (obj - bound) / obj;
 }
 
 static void report(pl_solve *s, int force)
@@ -101,9 +114,14 @@ static void glpk_failed(void *info)
 /* Lines, cost; keeps r as the best when it is better.  Returns 1 then. */
 static int offer(pl_solve *s, pl_roster *r)
 {
+	double t0 = pl_elapsed(&s->k);
+
 	if (pl_fill_flow(&s->c, r, s->flow) || pl_lines_from_flow(&s->c, r, s->flow))
 		return 0;
 	pl_evaluate(&s->c, r);
+	t0 = pl_elapsed(&s->k) - t0;
+	if (t0 > s->offer_max)
+		s->offer_max = t0;
 	if (s->have_best && r->cost >= s->best->cost - 1e-9)
 		return 0;
 	pl_roster_copy(&s->c, s->best, r);
@@ -184,27 +202,40 @@ static void callback(glp_tree *T, void *info)
 		glp_ios_terminate(T);
 }
 
-/* The root relaxation by the interior-point method (several times faster
- * than GLPK's simplex on this model); its value, less a relative 1e-7 for
- * the solver's tolerance, is the first bound. */
-static int solve_lp(pl_solve *s, wfm_err *e)
+static void lp_tick(void *ctx)
 {
-	glp_iptcp ip;
-	int r, st;
+	report(ctx, 0);
+}
 
-	glp_init_iptcp(&ip);
-	ip.msg_lev = GLP_MSG_OFF;
+/* The root relaxation by the interior-point method (several times faster
+ * than GLPK's simplex on this model), in a child process so that the time
+ * limit and stop requests hold (plan_lpchild.c); given up at `until`.  Its
+ * value, less a relative 1e-7 for the solver's tolerance, is the first
+ * bound, its solution is left in s->x.  Returns WFM_OK with s->ipt set when
+ * the LP was solved, WFM_OK with s->ipt clear when it was cut short or
+ * failed (the caller falls back to the Lagrangian bound), WFM_EDATA when
+ * the rules leave no plan. */
+static int solve_lp(pl_solve *s, double until, wfm_err *e)
+{
+	pl_lp_job job;
+	int r;
+
+	memset(&job, 0, sizeof job);
+	job.until = until;
+	job.x = s->x;
+	job.dual = s->dual;
+	job.tick = lp_tick;
+	job.ctx = s;
 	s->phase = "lp";
 	report(s, 1);
-	r = glp_interior(s->c.P, &ip);
-	st = glp_ipt_status(s->c.P);
-	if (r == GLP_ENOFEAS || st == GLP_NOFEAS || st == GLP_INFEAS)
+	r = pl_lp_fork(s->c.P, &s->k, &job);
+	if (r == PL_LP_INFEASIBLE && !s->have_best)
 		return pl_diagnose_lp(&s->c, e);
-	if (r != 0 || st != GLP_OPT)
-		return wfm_err_set(e, WFM_EINTERNAL, "glpk interior point failed (code %d, status %d)",
-				   r, st);
-	s->bound = glp_ipt_obj_val(s->c.P);
-	s->bound -= 1e-7 * (s->bound > 0 ? s->bound : -s->bound) + 1e-9;
+	/* with a roster in hand the rules are satisfiable: an "infeasible" LP
+	 * is the interior point's numerical trouble, and the bound falls back */
+	if (r != PL_LP_OK)
+		return WFM_OK;
+	s->bound = job.obj - 1e-7 * (job.obj > 0 ? job.obj : -job.obj) - 1e-9;
 	s->ipt = 1;
 	return WFM_OK;
 }
@@ -262,30 +293,37 @@ static void branch_and_cut(pl_solve *s)
  * time depends on the fill of its Cholesky factor more than on the size;
  * measured on this kind of machine: 5.8 s at 86,000 non-zeros, 20.6 s and
  * 50.7 s at 115,000 and 121,000, 217 s at 199,000.  6 s times the fifth
- * power of the size ratio covers all but the worst of these.  The interior
- * point cannot be interrupted, so it runs only when the estimate is well
- * within the time left. */
+ * power of the size ratio covers all but the worst of these.  The LP runs
+ * in a child that is killed at its deadline, so a wrong guess costs time,
+ * never the time limit. */
 static double lp_seconds(const pl_solve *s)
 {
 	return 6.0 * pow(glp_get_num_nz(s->c.P) / 87000.0, 5.0);
 }
 
-/* The Lagrangian bound when the LP does not fit: prices start from the best
- * roster and follow the subgradient for a slice of the time. */
+/* The Lagrangian bound (plan_lagr.c) for a slice of the time, with prices
+ * from the LP's duals when the LP was solved, else from the best roster;
+ * it stops early once the gap target is met. */
 static void lagrange_bound(pl_solve *s, double slice)
 {
-	double lb;
+	size_t cells = (size_t)s->c.D * (size_t)s->c.T * (size_t)s->c.L, i;
+	double lb, *pi = NULL;
 
+	if (s->ipt && (pi = malloc((cells + 1) * sizeof *pi)) != NULL)
+		for (i = 0; i < cells; i++)
+			pi[i] = s->c.row_cover[i] ? s->dual[s->c.row_cover[i]] : 0;
 	s->phase = "bound";
 	report(s, 1);
-	lb = pl_lagrange(&s->c, s->best, s->best->cost, &s->k, pl_elapsed(&s->k) + slice, NULL);
+	lb = pl_lagrange(&s->c, s->best, s->best->cost, s->best->cost * (1 - s->o.gap), &s->k,
+			 pl_elapsed(&s->k) + slice, pi);
+	free(pi);
 	if (lb > s->bound)
 		s->bound = lb;
 }
 
 static int run(pl_solve *s, const wfm_plan_input *in, wfm_plan_result **out, wfm_err *e)
 {
-	int r, j;
+	int r, tries;
 	double left;
 
 	if ((r = pl_prepare(&s->c, in, e)) != 0 || (r = pl_diagnose(&s->c, e)) != 0)
@@ -296,11 +334,15 @@ static int run(pl_solve *s, const wfm_plan_input *in, wfm_plan_result **out, wfm
 	s->work = pl_roster_new(&s->c);
 	s->flow = pl_flow_new(&s->c);
 	s->x = malloc(((size_t)s->c.ncols + 1) * sizeof *s->x);
-	if (!s->best || !s->work || !s->flow || !s->x)
+	s->dual = malloc(((size_t)glp_get_num_rows(s->c.P) + 1) * sizeof *s->dual);
+	if (!s->best || !s->work || !s->flow || !s->x || !s->dual)
 		return wfm_err_nomem(e);
 	/* 1. a plan from nothing, polished briefly, so that there always is one */
 	s->phase = "construct";
 	r = pl_construct(&s->c, s->work, s->flow, &s->k, &s->seed);
+	/* the trainings may fail in one order of the agents and not another */
+	for (tries = 1; r == -2 && tries < 50 && !pl_should_stop(&s->k); tries++)
+		r = pl_construct(&s->c, s->work, s->flow, &s->k, &s->seed);
 	if (r == -1)
 		return wfm_err_nomem(e);
 	if (r == 0)
@@ -309,38 +351,53 @@ static int run(pl_solve *s, const wfm_plan_input *in, wfm_plan_result **out, wfm
 	left = s->k.limit - pl_elapsed(&s->k);
 	if (s->have_best && lp_seconds(s) > 0.05 * left)
 		improve(s, pl_elapsed(&s->k) + (left * 0.1 < 5 ? left * 0.1 : 5));
-	/* 2. the bound: the LP relaxation when it fits in the time, else the
-	 * Lagrangian bound */
+	/* 2. the bound: the LP relaxation when it is expected to end in the
+	 * time (in a child process, killed at its deadline); the Lagrangian
+	 * bound when the LP did not run or end, or after it when the gap is
+	 * still open (not on small models: branch-and-cut does better there):
+	 * whole weeks per agent can lift it above the LP (on a 125-agent week
+	 * from 243.2 to 245.1-245.8) */
 	left = s->k.limit - pl_elapsed(&s->k);
 	if (!pl_should_stop(&s->k) && lp_seconds(s) < 0.4 * left) {
-		if ((r = solve_lp(s, e)) != 0)
+		if ((r = solve_lp(s, pl_elapsed(&s->k) + 0.7 * left, e)) != 0)
 			return r;
 		report(s, 1);
-		s->phase = "heuristic";
-		for (j = 1; j <= s->c.ncols; j++)
-			s->x[j] = glp_ipt_col_prim(s->c.P, j);
-		if (pl_roster_from_lp(&s->c, s->x, s->work, &s->seed) == 0 && offer(s, s->work) &&
-		    !s->c.exact) {
-			left = s->k.limit - pl_elapsed(&s->k);
-			improve(s, pl_elapsed(&s->k) + (left * 0.2 < 2 ? left * 0.2 : 2));
-		}
-	} else if (s->have_best && !pl_should_stop(&s->k)) {
-		lagrange_bound(s, 0.15 * left);
 	}
+	left = s->k.limit - pl_elapsed(&s->k);
+	if (s->ipt) {
+		s->phase = "heuristic";
+		if (pl_roster_from_lp(&s->c, s->x, s->work, &s->seed) == 0 && offer(s, s->work) &&
+		    !s->c.exact)
+			improve(s, pl_elapsed(&s->k) + (left * 0.2 < 2 ? left * 0.2 : 2));
+		left = s->k.limit - pl_elapsed(&s->k);
+		if (s->have_best && !s->c.exact && gap_of(s->best->cost, s->bound) > s->o.gap &&
+		    !pl_should_stop(&s->k))
+			lagrange_bound(s, left * 0.3 < 10 ? left * 0.3 : 10);
+	} else if (s->have_best && !pl_should_stop(&s->k)) {
+		lagrange_bound(s, 0.4 * left);
+	}
+	if (!s->have_best && pl_should_stop(&s->k))
+		return wfm_err_set(e, WFM_ETIMEOUT, "no plan found in %.1f s: the %s came first; "
+				   "allow more time (--time-limit)", pl_elapsed(&s->k),
+				   s->k.stop && *s->k.stop ? "stop request" : "time limit");
 	if (!s->have_best)
-		return wfm_err_set(e, WFM_EDATA, "the trainings could not be staffed");
+		return wfm_err_set(e, WFM_EDATA, "no plan found: the heuristics could not staff "
+				   "the trainings within the rules");
 	report(s, 1);
 	/* 3. on a small model (exact break counts), GLPK's branch-and-cut from
 	 * the LP, fed the best roster; it can prove the optimum */
 	if (s->ipt && s->c.exact && gap_of(s->best->cost, s->bound) > s->o.gap &&
 	    !pl_should_stop(&s->k))
 		branch_and_cut(s);
-	/* 4. search to the end */
+	/* 4. search to the end, less the time its last roster takes to read
+	 * back (a third of a second at 1,500 agents): the solve ends on time */
 	if (gap_of(s->best->cost, s->bound) > s->o.gap && !pl_should_stop(&s->k))
-		improve(s, s->k.limit);
+		improve(s, s->k.limit - 1.5 * s->offer_max);
 	s->phase = "done";
 	report(s, 1);
-	return pl_make_result(&s->c, s->best, s->bound, pl_elapsed(&s->k), out, e);
+	/* every term of the cost is >= 0: 0 bounds when nothing better does */
+	return pl_make_result(&s->c, s->best, s->bound > 0 ? s->bound : 0, pl_elapsed(&s->k), out,
+			      e);
 }
 
 int wfm_plan_solve(const wfm_plan_input *in, const wfm_plan_options *opt,
@@ -380,15 +437,17 @@ int wfm_plan_solve(const wfm_plan_input *in, const wfm_plan_options *opt,
 	glp_term_hook(NULL, NULL);
 	if (r == WFM_OK && *out) {
 		if (s->stopped || (s->o.stop && *s->o.stop))
-			(*out)->status = (*out)->gap <= s->o.gap ? WFM_PLAN_OPTIMAL : WFM_PLAN_STOPPED;
+			(*out)->status = gap_of((*out)->objective, (*out)->bound) <= s->o.gap ?
+				WFM_PLAN_OPTIMAL : WFM_PLAN_STOPPED;
 		else
-			(*out)->status = (*out)->gap <= s->o.gap ? WFM_PLAN_OPTIMAL
-								 : WFM_PLAN_TIME_LIMIT;
+			(*out)->status = gap_of((*out)->objective, (*out)->bound) <= s->o.gap ?
+				WFM_PLAN_OPTIMAL : WFM_PLAN_TIME_LIMIT;
 	}
 	pl_roster_free(s->best);
 	pl_roster_free(s->work);
 	pl_flow_free(s->flow);
 	free(s->x);
+	free(s->dual);
 	pl_release(&s->c);
 	free(s);
 	return r;

@@ -5,14 +5,19 @@
  * also run through the independent checker in tests/plancheck.c, which
  * recomputes the hard rules, the coverage and the objective from the
  * roster blocks alone. */
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <setjmp.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
 #include <glpk.h>
@@ -489,6 +494,129 @@ static void test_progress_and_stop(void **state)
 	wfm_plan_input_free(in);
 }
 
+/* Open descriptors among the first 256. */
+static int open_fds(void)
+{
+	int fd, n = 0;
+
+	for (fd = 0; fd < 256; fd++)
+		if (fcntl(fd, F_GETFD) != -1)
+			n++;
+	return n;
+}
+
+/* No child of this process is left, not even a zombie. */
+static void assert_no_child(void)
+{
+	errno = 0;
+	assert_int_equal(waitpid(-1, NULL, WNOHANG), -1);
+	assert_int_equal(errno, ECHILD);
+}
+
+static volatile sig_atomic_t sigint_flag;
+static int lp_seen;
+
+static void on_sigint(int sig)
+{
+	(void)sig;
+	sigint_flag = 1;
+}
+
+/* Ctrl-C as the program sees it, as soon as the LP phase starts. */
+static int sigint_in_lp(const wfm_plan_progress *p, void *ctx)
+{
+	(void)ctx;
+	if (strcmp(p->phase, "lp") == 0 && !lp_seen) {
+		lp_seen = 1;
+		raise(SIGINT);
+	}
+	return 0;
+}
+
+/* The LP runs in a child process: a stop request while it runs ends the
+ * phase at once (the LP's value never becomes the bound: the solve did not
+ * wait for it), the program's SIGINT handler stays in place, and no child
+ * or descriptor is left behind. */
+static void test_stop_during_lp(void **state)
+{
+	wfm_plan_input *in = rich_week();
+	wfm_plan_options o;
+	wfm_plan_result *res = NULL;
+	wfm_err e = {0};
+	plancheck pc;
+	struct sigaction sa, old, now;
+	int fds = open_fds();
+
+	(void)state;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_sigint;
+	sigemptyset(&sa.sa_mask);
+	assert_int_equal(sigaction(SIGINT, &sa, &old), 0);
+	wfm_plan_options_default(&o);
+	o.time_limit = 60;
+	o.gap = 0;
+	o.progress = sigint_in_lp;
+	o.stop = &sigint_flag;
+	sigint_flag = 0;
+	lp_seen = 0;
+	assert_int_equal(wfm_plan_solve(in, &o, &res, &e), 0);
+	assert_true(lp_seen);
+	assert_true(sigint_flag);
+	assert_int_equal(res->status, WFM_PLAN_STOPPED);
+	assert_true(res->bound == 0);
+	assert_int_equal(plancheck_run(in, res, &pc), 0);
+	assert_no_child();
+	assert_int_equal(open_fds(), fds);
+	assert_int_equal(sigaction(SIGINT, &old, &now), 0);
+	assert_true(now.sa_handler == on_sigint);
+	wfm_plan_result_free(res);
+	wfm_plan_input_free(in);
+}
+
+/* Stops the solve once there is a bound: the LP's, whatever its time. */
+static int stop_at_bound(const wfm_plan_progress *p, void *ctx)
+{
+	(void)ctx;
+	return p->bound > 0;
+}
+
+/* A solved LP comes back from the child: its value is the bound, and the
+ * child left through _exit: it did not flush the stdio buffers it
+ * inherited (the pending byte below is written once, by this process). */
+static void test_lp_child_leaves_no_trace(void **state)
+{
+	wfm_plan_input *in = rich_week();
+	wfm_plan_options o;
+	wfm_plan_result *res = NULL;
+	wfm_err e = {0};
+	plancheck pc;
+	FILE *f = tmpfile();
+	char buf[8];
+	int fds;
+
+	(void)state;
+	assert_non_null(f);
+	assert_int_equal(setvbuf(f, NULL, _IOFBF, 4096), 0);
+	assert_true(fputc('x', f) == 'x');
+	fds = open_fds();
+	wfm_plan_options_default(&o);
+	o.time_limit = 60;
+	o.gap = 0;
+	o.progress = stop_at_bound;
+	assert_int_equal(wfm_plan_solve(in, &o, &res, &e), 0);
+	assert_int_equal(plancheck_run(in, res, &pc), 0);
+	assert_true(res->bound > 0);
+	assert_true(res->bound <= res->objective + 1e-9);
+	assert_no_child();
+	assert_int_equal(open_fds(), fds);
+	assert_int_equal(fflush(f), 0);
+	rewind(f);
+	assert_int_equal(fread(buf, 1, sizeof buf, f), 1);
+	fclose(f);
+	wfm_plan_result_free(res);
+	wfm_plan_input_free(in);
+}
+
 static void test_write_lp(void **state)
 {
 	wfm_plan_input *in = rich_week();
@@ -527,6 +655,8 @@ int main(void)
 		cmocka_unit_test(test_diagnose_rest),
 		cmocka_unit_test(test_rich_week_checks),
 		cmocka_unit_test(test_progress_and_stop),
+		cmocka_unit_test(test_stop_during_lp),
+		cmocka_unit_test(test_lp_child_leaves_no_trace),
 		cmocka_unit_test(test_write_lp),
 	};
 
