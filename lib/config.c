@@ -1,51 +1,28 @@
-/* config.c - settings: the key table, value parsers, the wfm.conf reader.
+/* config.c - settings: defaults, the key table, value parsers, wfm_config_set
+ * and the checks of settings that depend on each other.  The wfm.conf reader
+ * is in config_file.c; config_impl.h holds what both share.
  *
- * Every setting is one row of `keys`: section, name, type, where it lives in
- * struct wfm_config, its range and its help.  A later tool adds a setting by
+ * Every setting is one row of `cfg_keys`: section, name, type, where it lives
+ * in struct wfm_config, its range and its help.  A later tool adds a setting by
  * adding a field to the struct, its default to wfm_config_defaults and a row
- * here; the file reader and wfm_config_set then know it.
+ * here; the file reader and wfm_config_set then know it (a new section also
+ * goes into `sections` in config_file.c).
  */
 #include "config.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
+#include "config_impl.h"
 #include "csv.h"
 #include "value.h"
-
-enum type {
-	T_HOLIDAYS,  /* enum wfm_holidays: be | none */
-	T_PATH,      /* char *, NULL for none */
-	T_DAYS,      /* unsigned weekday mask */
-	T_HOURS,     /* wfm_hours */
-	T_DAY_HOURS, /* wfm_hours of weekday (int)lo, or `closed`, or empty */
-	T_INTERVAL,  /* int minutes, a divisor of 60 */
-	T_SHARE,     /* double, a fraction or a percentage */
-	T_SECONDS,   /* double seconds */
-	T_INT,       /* int */
-	T_NUMBER,    /* double, a plain number */
-	T_HM,        /* int minutes: "H:MM" or a plain number of minutes */
-	T_TEXT       /* char *, taken as it is (checked by the program that uses it);
-	                NULL when empty */
-};
 
 /* Range flags: OPTIONAL accepts `none` or an empty value, stored as 0, or
  * as -1 ("not given") with UNSET_NEG. */
 enum { OPTIONAL = 1, LO_OPEN = 2, HI_OPEN = 4, UNSET_NEG = 8 };
-
-struct key {
-	const char *section, *name;
-	enum type type;
-	size_t off;     /* of the field in struct wfm_config */
-	double lo, hi;  /* range of numbers; the weekday of T_DAY_HOURS */
-	int flags;
-	const char *help;
-};
 
 #define AT(field) offsetof(wfm_config, field)
 #define DAY_HOURS(wd, name) \
@@ -62,9 +39,7 @@ struct key {
 	 "absence on " name " (leave, sickness): share of the agents scheduled that are " \
 	 "away, on top of the channel's shrinkage: 1 - (1 - absence)(1 - shrinkage); none: 0"}
 
-static const char *const sections[] = {"calendar", "ingest", "forecast", "staff", "plan"};
-
-static const struct key keys[] = {
+const struct key cfg_keys[] = {
 	{"calendar", "holidays", T_HOLIDAYS, AT(holidays), 0, 0, 0,
 	 "be: Belgian public holidays and the Flemish holiday (11 July); none: no holidays"},
 	{"calendar", "closed", T_PATH, AT(closed), 0, 0, 0,
@@ -186,12 +161,11 @@ static const struct key keys[] = {
 	 "cost of refusing one day of requested leave"},
 };
 
-#define NKEYS (sizeof keys / sizeof keys[0])
-#define NSECTIONS (sizeof sections / sizeof sections[0])
+#define NKEYS (sizeof cfg_keys / sizeof cfg_keys[0])
 
 _Static_assert(NKEYS <= WFM_CONFIG_MAX_KEYS, "raise WFM_CONFIG_MAX_KEYS");
 
-#define LINE_MAX_LEN 4096
+const size_t cfg_nkeys = NKEYS;
 
 void wfm_config_defaults(wfm_config *cfg)
 {
@@ -236,8 +210,6 @@ void wfm_config_defaults(wfm_config *cfg)
 	cfg->leave_weight = 0.5;
 }
 
-static void *field(wfm_config *cfg, const struct key *k);
-
 void wfm_config_release(wfm_config *cfg)
 {
 	size_t i;
@@ -247,12 +219,12 @@ void wfm_config_release(wfm_config *cfg)
 	free(cfg->file);
 	free(cfg->closed);
 	for (i = 0; i < NKEYS; i++)
-		if (keys[i].type == T_TEXT)
-			free(*(char **)field(cfg, &keys[i]));
+		if (cfg_keys[i].type == T_TEXT)
+			free(*(char **)cfg_field(cfg, &cfg_keys[i]));
 	wfm_config_defaults(cfg);
 }
 
-static char *dup_n(const char *s, size_t n)
+char *cfg_dup_n(const char *s, size_t n)
 {
 	char *p = malloc(n + 1);
 
@@ -263,7 +235,7 @@ static char *dup_n(const char *s, size_t n)
 	return p;
 }
 
-static void *field(wfm_config *cfg, const struct key *k)
+void *cfg_field(wfm_config *cfg, const struct key *k)
 {
 	return (char *)cfg + k->off;
 }
@@ -418,7 +390,7 @@ static char *resolve(const char *path, const char *file)
 	char *p;
 
 	if (path[0] == '/' || !slash)
-		return dup_n(path, len);
+		return cfg_dup_n(path, len);
 	dir = (size_t)(slash - file) + 1;
 	p = malloc(dir + len + 1);
 	if (p) {
@@ -429,12 +401,12 @@ static char *resolve(const char *path, const char *file)
 }
 
 /* The reason set_value gives when it runs out of memory. */
-static const char out_of_memory[] = "out of memory";
+const char cfg_out_of_memory[] = "out of memory";
 
 /* Parses the trimmed text `v` for key `k` and stores it in `cfg` only when it
  * is good.  `file` is the configuration file it comes from, or NULL. */
-static const char *set_value(wfm_config *cfg, const struct key *k, const char *v,
-			     const char *file, char *why, size_t n)
+const char *cfg_set_value(wfm_config *cfg, const struct key *k, const char *v,
+			  const char *file, char *why, size_t n)
 {
 	const char *bad = NULL;
 	double x = 0;
@@ -442,25 +414,25 @@ static const char *set_value(wfm_config *cfg, const struct key *k, const char *v
 	switch (k->type) {
 	case T_HOLIDAYS:
 		if (strcasecmp(v, "be") == 0)
-			*(enum wfm_holidays *)field(cfg, k) = WFM_HOLIDAYS_BE;
+			*(enum wfm_holidays *)cfg_field(cfg, k) = WFM_HOLIDAYS_BE;
 		else if (strcasecmp(v, "none") == 0)
-			*(enum wfm_holidays *)field(cfg, k) = WFM_HOLIDAYS_NONE;
+			*(enum wfm_holidays *)cfg_field(cfg, k) = WFM_HOLIDAYS_NONE;
 		else
 			bad = "must be be or none";
 		return bad;
 	case T_PATH: {
-		char **p = field(cfg, k), *s = v[0] ? resolve(v, file) : NULL;
+		char **p = cfg_field(cfg, k), *s = v[0] ? resolve(v, file) : NULL;
 
 		if (v[0] && !s)
-			return out_of_memory;
+			return cfg_out_of_memory;
 		free(*p);
 		*p = s;
 		return NULL;
 	}
 	case T_DAYS:
-		return parse_days(v, field(cfg, k));
+		return parse_days(v, cfg_field(cfg, k));
 	case T_HOURS:
-		bad = parse_hours(v, field(cfg, k));
+		bad = parse_hours(v, cfg_field(cfg, k));
 		if (bad)
 			snprintf(why, n, "%s (expected HH:MM-HH:MM)", bad);
 		return bad ? why : NULL;
@@ -472,7 +444,7 @@ static const char *set_value(wfm_config *cfg, const struct key *k, const char *v
 			snprintf(why, n, "%s (expected HH:MM-HH:MM or closed)", bad);
 			return why;
 		}
-		*(wfm_hours *)field(cfg, k) = h;
+		*(wfm_hours *)cfg_field(cfg, k) = h;
 		cfg->hours_given = v[0] ? cfg->hours_given | bit : cfg->hours_given & ~bit;
 		return NULL;
 	}
@@ -480,11 +452,11 @@ static const char *set_value(wfm_config *cfg, const struct key *k, const char *v
 		bad = parse_num(v, &x);
 		if (bad || (x != 5 && x != 10 && x != 15 && x != 30 && x != 60))
 			return "must be 5, 10, 15, 30 or 60";
-		*(int *)field(cfg, k) = (int)x;
+		*(int *)cfg_field(cfg, k) = (int)x;
 		return NULL;
 	case T_INT:
 		if (k->flags & OPTIONAL && is_none(v)) {
-			*(int *)field(cfg, k) = 0;
+			*(int *)cfg_field(cfg, k) = 0;
 			return NULL;
 		}
 		if (parse_num(v, &x))
@@ -493,23 +465,24 @@ static const char *set_value(wfm_config *cfg, const struct key *k, const char *v
 			return range_reason(k, why, n);
 		if (x != (double)(int)x)
 			return "not a whole number";
-		*(int *)field(cfg, k) = (int)x;
+		*(int *)cfg_field(cfg, k) = (int)x;
 		return NULL;
 	case T_HM:
 		bad = parse_seconds(v, &x);
 		if (bad || strchr(v, ':') != strrchr(v, ':') || x != (double)(long)x)
 			return "not a duration H:MM or a number of minutes";
 		if (!in_range(k, x)) {
-			snprintf(why, n, "must be at most %d:%02d", (int)k->hi / 60, (int)k->hi % 60);
+			snprintf(why, n, "must be at most %d:%02d", (int)k->hi / 60,
+				 (int)k->hi % 60);
 			return why;
 		}
-		*(int *)field(cfg, k) = (int)x;
+		*(int *)cfg_field(cfg, k) = (int)x;
 		return NULL;
 	case T_TEXT: {
-		char **p = field(cfg, k), *t = v[0] ? dup_n(v, strlen(v)) : NULL;
+		char **p = cfg_field(cfg, k), *t = v[0] ? cfg_dup_n(v, strlen(v)) : NULL;
 
 		if (v[0] && !t)
-			return out_of_memory;
+			return cfg_out_of_memory;
 		free(*p);
 		*p = t;
 		return NULL;
@@ -518,7 +491,7 @@ static const char *set_value(wfm_config *cfg, const struct key *k, const char *v
 	case T_SHARE:
 	case T_SECONDS:
 		if (k->flags & OPTIONAL && is_none(v)) {
-			*(double *)field(cfg, k) = k->flags & UNSET_NEG ? -1 : 0;
+			*(double *)cfg_field(cfg, k) = k->flags & UNSET_NEG ? -1 : 0;
 			return NULL;
 		}
 		bad = k->type == T_SHARE ? parse_share(v, &x) : k->type == T_NUMBER ?
@@ -527,36 +500,31 @@ static const char *set_value(wfm_config *cfg, const struct key *k, const char *v
 			return bad;
 		if (!in_range(k, x))
 			return range_reason(k, why, n);
-		*(double *)field(cfg, k) = x;
+		*(double *)cfg_field(cfg, k) = x;
 		return NULL;
 	}
 	return "unknown type";
 }
 
-static const struct key *find_key(const char *section, const char *name)
+const struct key *cfg_find_key(const char *section, const char *name)
 {
 	size_t i;
 
 	for (i = 0; i < NKEYS; i++)
-		if (strcasecmp(keys[i].section, section) == 0 &&
-		    strcasecmp(keys[i].name, name) == 0)
-			return &keys[i];
+		if (strcasecmp(cfg_keys[i].section, section) == 0 &&
+		    strcasecmp(cfg_keys[i].name, name) == 0)
+			return &cfg_keys[i];
 	return NULL;
 }
 
 static size_t key_id(const char *section, const char *name)
 {
-	return (size_t)(find_key(section, name) - keys);
-}
-
-static char *show(const char *v, char *buf, size_t n)
-{
-	return wfm_csv_show(v, buf, n);
+	return (size_t)(cfg_find_key(section, name) - cfg_keys);
 }
 
 const char *wfm_config_help(const char *section, const char *key)
 {
-	const struct key *k = find_key(section, key);
+	const struct key *k = cfg_find_key(section, key);
 
 	return k ? k->help : NULL;
 }
@@ -564,8 +532,8 @@ const char *wfm_config_help(const char *section, const char *key)
 int wfm_config_set(wfm_config *cfg, const char *section, const char *key, const char *value,
 		   wfm_err *e)
 {
-	const struct key *k = find_key(section, key);
-	char v[LINE_MAX_LEN], why[128], shown[128], flag[64];
+	const struct key *k = cfg_find_key(section, key);
+	char v[CFG_LINE_MAX_LEN], why[128], shown[128], flag[64];
 	const char *bad;
 	size_t i;
 
@@ -576,21 +544,21 @@ int wfm_config_set(wfm_config *cfg, const char *section, const char *key, const 
 		flag[i] = flag[i] == '_' ? '-' : flag[i];
 	if (!trimmed(value, v, sizeof v))
 		return wfm_err_set(e, WFM_EUSAGE, "--%s: value too long", flag);
-	bad = set_value(cfg, k, v, NULL, why, sizeof why);
-	if (bad == out_of_memory)
+	bad = cfg_set_value(cfg, k, v, NULL, why, sizeof why);
+	if (bad == cfg_out_of_memory)
 		return wfm_err_nomem(e);
 	if (bad)
 		return wfm_err_set(e, WFM_EUSAGE, "--%s: %s: '%s'", flag, bad,
-				   show(v, shown, sizeof shown));
-	cfg->where_[k - keys] = -1;
+				   wfm_csv_show(v, shown, sizeof shown));
+	cfg->where_[k - cfg_keys] = -1;
 	return WFM_OK;
 }
 
 int wfm_config_origin(const wfm_config *cfg, const char *section, const char *key)
 {
-	const struct key *k = find_key(section, key);
+	const struct key *k = cfg_find_key(section, key);
 
-	return k ? cfg->where_[k - keys] : 0;
+	return k ? cfg->where_[k - cfg_keys] : 0;
 }
 
 wfm_hours wfm_config_day_hours(const wfm_config *cfg, int wd)
@@ -699,250 +667,4 @@ wfm_calendar *wfm_config_calendar(const wfm_config *cfg, wfm_err *e)
 		return NULL;
 	}
 	return c;
-}
-
-/* ---- the file ---- */
-
-struct loader {
-	wfm_config *cfg;
-	const char *path;
-	long line;
-	int section;       /* index into sections; -1 before the first header */
-	int seen[NKEYS];   /* line where each key was set in this file, or 0 */
-};
-
-static int file_error(const struct loader *L, wfm_err *e, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int file_error(const struct loader *L, wfm_err *e, const char *fmt, ...)
-{
-	char msg[WFM_ERR_MSG_MAX];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	return wfm_err_set(e, WFM_EDATA, "%s:%ld: %s", L->path, L->line, msg);
-}
-
-static char *skip_blanks(char *s)
-{
-	while (*s == ' ' || *s == '\t')
-		s++;
-	return s;
-}
-
-static void cut_blanks(char *s)
-{
-	size_t len = strlen(s);
-
-	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r' ||
-			   s[len - 1] == '\n'))
-		s[--len] = '\0';
-}
-
-/* The value after '=': unquoted, or up to a '#' or ';' that follows a blank,
- * without surrounding blanks.  NULL with `*bad` set on a quoting error. */
-static char *value_text(char *s, const char **bad)
-{
-	char *p;
-
-	for (p = s; *p; p++)
-		if ((*p == '#' || *p == ';') && p > s && (p[-1] == ' ' || p[-1] == '\t'))
-			break;
-	s = skip_blanks(s);
-	if (*s != '"') {
-		*p = '\0';
-		cut_blanks(s);
-		return s;
-	}
-	p = strchr(s + 1, '"');
-	if (!p) {
-		*bad = "missing closing quote";
-		return NULL;
-	}
-	*p++ = '\0';
-	p = skip_blanks(p);
-	if (*p && *p != '#' && *p != ';') {
-		*bad = "text after the closing quote";
-		return NULL;
-	}
-	return s + 1;
-}
-
-static int parse_section(struct loader *L, char *s, wfm_err *e)
-{
-	char *end = strchr(s, ']'), *rest;
-	size_t i;
-
-	if (!end)
-		return file_error(L, e, "expected '[section]': '%s'", s);
-	*end = '\0';
-	rest = skip_blanks(end + 1);
-	if (*rest && *rest != '#' && *rest != ';')
-		return file_error(L, e, "text after '[%s]'", s + 1);
-	s = skip_blanks(s + 1);
-	cut_blanks(s);
-	for (i = 0; i < NSECTIONS; i++) {
-		if (strcasecmp(s, sections[i]) == 0) {
-			L->section = (int)i;
-			return WFM_OK;
-		}
-	}
-	return file_error(L, e, "unknown section [%s]", s);
-}
-
-static int parse_line(struct loader *L, char *s, wfm_err *e)
-{
-	const char *bad = NULL, *sec;
-	char *eq, *key, *v, why[128], shown[128];
-	const struct key *k;
-	size_t id;
-
-	s = skip_blanks(s);
-	cut_blanks(s);
-	if (*s == '\0' || *s == '#' || *s == ';')
-		return WFM_OK;
-	if (*s == '[')
-		return parse_section(L, s, e);
-	eq = strchr(s, '=');
-	if (!eq)
-		return file_error(L, e, "expected 'key = value' or '[section]': '%s'",
-				  show(s, shown, sizeof shown));
-	*eq = '\0';
-	key = s;
-	cut_blanks(key);
-	if (*key == '\0')
-		return file_error(L, e, "missing key before '='");
-	if (L->section < 0)
-		return file_error(L, e, "key '%s' before the first [section]",
-				  show(key, shown, sizeof shown));
-	sec = sections[L->section];
-	k = find_key(sec, key);
-	if (!k)
-		return file_error(L, e, "unknown key '%s' in [%s]", show(key, shown, sizeof shown),
-				  sec);
-	id = (size_t)(k - keys);
-	if (L->seen[id])
-		return file_error(L, e, "[%s] %s given twice (first on line %d)", sec, k->name,
-				  L->seen[id]);
-	v = value_text(eq + 1, &bad);
-	if (!bad)
-		bad = set_value(L->cfg, k, v, L->path, why, sizeof why);
-	if (bad == out_of_memory)
-		return wfm_err_nomem(e);
-	if (bad && v)
-		return file_error(L, e, "[%s] %s: %s: '%s'", sec, k->name, bad,
-				  show(v, shown, sizeof shown));
-	if (bad)
-		return file_error(L, e, "[%s] %s: %s", sec, k->name, bad);
-	L->seen[id] = (int)L->line;
-	L->cfg->where_[id] = (int)L->line;
-	return WFM_OK;
-}
-
-static int read_lines(struct loader *L, FILE *f, wfm_err *e)
-{
-	char *buf = NULL;
-	size_t cap = 0;
-	ssize_t len;
-	int rc = WFM_OK;
-
-	while (rc == WFM_OK && (len = getline(&buf, &cap, f)) >= 0) {
-		char *s = buf;
-
-		L->line++;
-		if ((size_t)len != strlen(buf))
-			rc = file_error(L, e, "NUL byte: not a text file");
-		else if (len > LINE_MAX_LEN)
-			rc = file_error(L, e, "line longer than %d bytes", LINE_MAX_LEN);
-		else {
-			if (L->line == 1 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
-				s += 3;
-			rc = parse_line(L, s, e);
-		}
-	}
-	if (rc == WFM_OK && ferror(f)) {
-		char text[128];
-
-		rc = wfm_err_set(e, WFM_EIO, "%s: read error: %s", L->path,
-				 wfm_errno_text(errno, text, sizeof text));
-	}
-	free(buf);
-	return rc;
-}
-
-/* A copy of `src` that shares no string with it. */
-static int copy_config(wfm_config *dst, const wfm_config *src)
-{
-	size_t i;
-	int bad = 0;
-
-	*dst = *src;
-	dst->file = src->file ? dup_n(src->file, strlen(src->file)) : NULL;
-	dst->closed = src->closed ? dup_n(src->closed, strlen(src->closed)) : NULL;
-	bad = (src->file && !dst->file) || (src->closed && !dst->closed);
-	for (i = 0; i < NKEYS; i++)
-		if (keys[i].type == T_TEXT)
-			*(char **)field(dst, &keys[i]) = NULL;
-	for (i = 0; i < NKEYS; i++) {
-		const char *t;
-
-		if (keys[i].type != T_TEXT)
-			continue;
-		t = *(char *const *)((const char *)src + keys[i].off);
-		if (t && !(*(char **)field(dst, &keys[i]) = dup_n(t, strlen(t))))
-			bad = 1;
-	}
-	if (bad) {
-		wfm_config_release(dst);
-		return WFM_EINTERNAL;
-	}
-	return WFM_OK;
-}
-
-static int load_file(wfm_config *cfg, const char *path, wfm_err *e)
-{
-	struct loader L = {0};
-	wfm_config work;
-	FILE *f = fopen(path, "r");
-	char text[128];
-	size_t i;
-	int rc;
-
-	if (!f)
-		return wfm_err_set(e, WFM_ENOINPUT, "%s: cannot open: %s", path,
-				   wfm_errno_text(errno, text, sizeof text));
-	if (copy_config(&work, cfg) != WFM_OK) {
-		fclose(f);
-		return wfm_err_nomem(e);
-	}
-	for (i = 0; i < NKEYS; i++)
-		if (work.where_[i] > 0)
-			work.where_[i] = 0; /* a line of an earlier file */
-	free(work.file);
-	work.file = dup_n(path, strlen(path));
-	L.cfg = &work;
-	L.path = path;
-	L.section = -1;
-	rc = work.file ? read_lines(&L, f, e) : wfm_err_nomem(e);
-	fclose(f);
-	if (rc == WFM_OK)
-		rc = wfm_config_check(&work, e);
-	if (rc != WFM_OK) {
-		wfm_config_release(&work);
-		return rc;
-	}
-	wfm_config_release(cfg);
-	*cfg = work;
-	return WFM_OK;
-}
-
-int wfm_config_load(wfm_config *cfg, const char *path, wfm_err *e)
-{
-	if (path)
-		return load_file(cfg, path, e);
-	if (access("wfm.conf", F_OK) == 0)
-		return load_file(cfg, "wfm.conf", e);
-	return WFM_OK;
 }

@@ -450,8 +450,8 @@ char *pl_refusal_reason(const pl_ctx *c, const pl_roster *r, int lv)
 			 worst, need);
 	else if (!k)
 		snprintf(buf, sizeof buf,
-			 "the agent is off that day in this plan; leave would lower its hours "
-			 "for the week, which the plan needs on other days");
+			 "the agent is off that day in this plan; leave would lower the hours "
+			 "it owes the week and the plan needs those hours on other days");
 	else
 		snprintf(buf, sizeof buf,
 			 "no interval would fall short without the agent, but the plan found "

@@ -209,7 +209,12 @@ static int build_deferred_rows(pl_ctx *c, trip *m)
 
 			A += c->rel[l * PL_MAXD + d];
 			Du += c->due[l * PL_MAXD + d];
-			r1 = add_row(P, NM("released_%d_%d", l, d), GLP_UP, 0, A);
+			/* a day without intervals adds no work: its "released" row
+			 * would repeat (or loosen) the day before's, and such
+			 * dependent rows throw GLPK's interior point into numerical
+			 * instability (closed Saturdays and Sundays did) */
+			r1 = c->open_t[d] < c->close_t[d] ?
+				add_row(P, NM("released_%d_%d", l, d), GLP_UP, 0, A) : 0;
 			r2 = Du > 0 ? add_row(P, NM("due_%d_%d", l, d), GLP_LO, Du, 0) : 0;
 			if (r2) {
 				s = add_col(P, NM("late_%d_%d", l, d), GLP_CV, 0, -1,
@@ -221,7 +226,8 @@ static int build_deferred_rows(pl_ctx *c, trip *m)
 				for (t = c->open_t[dd]; t < c->close_t[dd]; t++) {
 					int j = c->col_cell[dtl(c, dd, t, l)];
 
-					put(m, r1, j + 2, c->h);
+					if (r1)
+						put(m, r1, j + 2, c->h);
 					if (r2)
 						put(m, r2, j + 2, c->h);
 				}
