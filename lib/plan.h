@@ -67,6 +67,7 @@
 #define WFM_PLAN_H
 
 #include <signal.h>
+#include <stddef.h>
 
 #include "date.h"
 #include "err.h"
@@ -179,17 +180,22 @@ typedef struct wfm_plan_input {
 	wfm_plan_day day[WFM_PLAN_MAX_DAYS];
 	int grid_start;  /* derived: minute of interval 0 (earliest opening) */
 	int n_intervals; /* derived: intervals per day up to the latest closing */
-	int n_lines, cap_lines;
+	int n_lines;
+	size_t cap_lines;
 	wfm_plan_line *line;
 	double *req;     /* [(day * n_intervals + interval) * n_lines + line];
 	                    reallocated as lines are added */
-	int n_agents, cap_agents;
+	int n_agents;
+	size_t cap_agents;
 	wfm_plan_agent *agent;
-	int n_leave, cap_leave;
+	int n_leave;
+	size_t cap_leave;
 	wfm_plan_leave *leave;
-	int n_trainings, cap_trainings;
+	int n_trainings;
+	size_t cap_trainings;
 	wfm_plan_training *training;
-	int n_deferred, cap_deferred;
+	int n_deferred;
+	size_t cap_deferred;
 	wfm_plan_deferred *deferred;
 } wfm_plan_input;
 

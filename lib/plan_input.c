@@ -1,37 +1,12 @@
 /* plan_input.c - building and checking a plan input (see plan.h). */
 #include "plan.h"
 
+#include "grow.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static char *dup_str(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *p = malloc(n);
-
-	if (p)
-		memcpy(p, s, n);
-	return p;
-}
-
-/* Grows an array of `size`-byte items to hold at least n + 1 of them. */
-static int grow(void **arr, int *cap, int n, size_t size)
-{
-	void *p;
-	int nc;
-
-	if (n < *cap)
-		return 0;
-	nc = *cap ? 2 * *cap : 8;
-	p = realloc(*arr, (size_t)nc * size);
-	if (!p)
-		return -1;
-	*arr = p;
-	*cap = nc;
-	return 0;
-}
 
 void wfm_plan_rules_default(wfm_plan_rules *r)
 {
@@ -271,8 +246,9 @@ int wfm_plan_add_line(wfm_plan_input *in, const char *code, double weight, wfm_e
 	}
 	cells = in->n_days * in->n_intervals;
 	req = malloc((size_t)cells * (size_t)(L + 1) * sizeof *req);
-	s = dup_str(code);
-	if (!req || !s || grow((void **)&in->line, &in->cap_lines, L, sizeof *in->line)) {
+	s = strdup(code);
+	if (!req || !s ||
+	    wfm_grow((void **)&in->line, &in->cap_lines, (size_t)L + 1, sizeof *in->line)) {
 		free(req);
 		free(s);
 		wfm_err_nomem(e);
@@ -329,7 +305,8 @@ int wfm_plan_add_deferred(wfm_plan_input *in, int line, int day, double hours, i
 		return wfm_err_set(e, WFM_EDATA, "deferred work: bad hours %g", hours);
 	if (deadline < day)
 		return wfm_err_set(e, WFM_EDATA, "deferred work: deadline before release");
-	if (grow((void **)&in->deferred, &in->cap_deferred, in->n_deferred, sizeof *d))
+	if (wfm_grow((void **)&in->deferred, &in->cap_deferred, (size_t)in->n_deferred + 1,
+		     sizeof *d))
 		return wfm_err_nomem(e);
 	d = &in->deferred[in->n_deferred++];
 	d->line = line;
@@ -434,14 +411,15 @@ int wfm_plan_add_agent(wfm_plan_input *in, const wfm_plan_agent_spec *sp, wfm_er
 			    sp->name, sp->pref_from, sp->pref_to);
 		return -1;
 	}
-	if (grow((void **)&in->agent, &in->cap_agents, in->n_agents, sizeof *in->agent)) {
+	if (wfm_grow((void **)&in->agent, &in->cap_agents, (size_t)in->n_agents + 1,
+		     sizeof *in->agent)) {
 		wfm_err_nomem(e);
 		return -1;
 	}
 	a = &in->agent[in->n_agents];
 	memset(a, 0, sizeof *a);
-	a->name = dup_str(sp->name);
-	a->skills_text = dup_str(sp->skills ? sp->skills : "");
+	a->name = strdup(sp->name);
+	a->skills_text = strdup(sp->skills ? sp->skills : "");
 	a->skills = malloc((size_t)(in->n_lines + 1) * sizeof *a->skills);
 	if (!a->name || !a->skills_text || !a->skills) {
 		free(a->name);
@@ -501,7 +479,7 @@ int wfm_plan_add_leave(wfm_plan_input *in, int agent, wfm_date from, wfm_date to
 		return wfm_err_set(e, WFM_EDATA,
 				   "leave of '%s': more than %d requests in one plan",
 				   in->agent[agent].name, WFM_PLAN_MAX_REQUESTS);
-	if (grow((void **)&in->leave, &in->cap_leave, in->n_leave, sizeof *l))
+	if (wfm_grow((void **)&in->leave, &in->cap_leave, (size_t)in->n_leave + 1, sizeof *l))
 		return wfm_err_nomem(e);
 	l = &in->leave[in->n_leave];
 	l->agent = agent;
@@ -586,7 +564,8 @@ int wfm_plan_add_training(wfm_plan_input *in, const wfm_plan_training_spec *sp, 
 			return -1;
 		}
 	}
-	if (grow((void **)&in->training, &in->cap_trainings, in->n_trainings, sizeof *t)) {
+	if (wfm_grow((void **)&in->training, &in->cap_trainings, (size_t)in->n_trainings + 1,
+		     sizeof *t)) {
 		wfm_err_nomem(e);
 		return -1;
 	}
@@ -596,8 +575,8 @@ int wfm_plan_add_training(wfm_plan_input *in, const wfm_plan_training_spec *sp, 
 	pc.n = 0;
 	pc.bad = NULL;
 	pc.list = malloc((size_t)(in->n_agents + 1) * sizeof *pc.list);
-	t->name = dup_str(sp->name);
-	t->skill_text = dup_str(sp->skill ? sp->skill : "");
+	t->name = strdup(sp->name);
+	t->skill_text = strdup(sp->skill ? sp->skill : "");
 	if (!pc.list || !t->name || !t->skill_text) {
 		free(pc.list);
 		free(t->name);

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "grow.h"
 #include "history.h"
 #include "planrun_impl.h"
 #include "sortctx.h"
@@ -109,42 +110,25 @@ typedef struct reader {
 	req_row *req;
 	size_t nreq, capreq;
 	char **code;   /* line codes of the requirements, in order of appearance */
-	int ncode, capcode;
+	int ncode;
+	size_t capcode;
 	tr_row *tr;
-	int ntr, captr;
+	int ntr;
+	size_t captr;
 	char req_name[256], tr_name[256]; /* file names for messages */
 	wfm_date monday;  /* plan day 0 */
 } reader;
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	size_t nc;
-	void *q;
-
-	if (need <= *cap)
-		return 0;
-	nc = *cap ? 2 * *cap : 64;
-	while (nc < need)
-		nc *= 2;
-	if (!(q = realloc(*p, nc * size)))
-		return -1;
-	*p = q;
-	*cap = nc;
-	return 0;
-}
-
 static int code_index(reader *rd, const char *s, wfm_err *e)
 {
-	size_t cap = (size_t)rd->capcode;
 	int i;
 
 	for (i = 0; i < rd->ncode; i++)
 		if (strcmp(rd->code[i], s) == 0)
 			return i;
-	if (grow((void **)&rd->code, &cap, (size_t)rd->ncode + 1, sizeof *rd->code) ||
+	if (wfm_grow((void **)&rd->code, &rd->capcode, (size_t)rd->ncode + 1, sizeof *rd->code) ||
 	    !(rd->code[rd->ncode] = dup_trim(s)))
 		return wfm_err_nomem(e), -1;
-	rd->capcode = (int)cap;
 	return rd->ncode++;
 }
 
@@ -206,7 +190,7 @@ static int read_requirements(reader *rd, int scheduled, wfm_err *e)
 			break;
 		}
 		if ((r.line = code_index(rd, line, e)) < 0 ||
-		    grow((void **)&rd->req, &rd->capreq, rd->nreq + 1, sizeof *rd->req)) {
+		    wfm_grow((void **)&rd->req, &rd->capreq, rd->nreq + 1, sizeof *rd->req)) {
 			rc = wfm_err_nomem(e);
 			break;
 		}
@@ -307,7 +291,6 @@ static int read_trainings(reader *rd, wfm_err *e)
 		static const wfm_numfmt point = {'.', 0};
 		tr_row r;
 		double sec;
-		size_t cap = (size_t)rd->captr;
 
 		if (wfm_csv_blank_record(t.csv))
 			continue;
@@ -336,11 +319,10 @@ static int read_trainings(reader *rd, wfm_err *e)
 			rd->info.trainings_skipped++;
 			continue;
 		}
-		if (grow((void **)&rd->tr, &cap, (size_t)rd->ntr + 1, sizeof *rd->tr)) {
+		if (wfm_grow((void **)&rd->tr, &rd->captr, (size_t)rd->ntr + 1, sizeof *rd->tr)) {
 			rc = wfm_err_nomem(e);
 			break;
 		}
-		rd->captr = (int)cap;
 		r.name = dup_trim(pr_cell(&t, T_NAME));
 		r.skill = dup_trim(pr_cell(&t, T_SKILL));
 		r.participants = dup_trim(pr_cell(&t, T_PART));

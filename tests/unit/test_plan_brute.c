@@ -25,6 +25,7 @@
 
 #include "../plancheck.h"
 #include "../plancheck.c"
+#include "lagr_check.h"
 
 #define MAXOPT 64
 #define NT_ 8  /* intervals a day: 09:00-11:00 */
@@ -306,48 +307,7 @@ static void random_inst(inst *p, unsigned seed)
  * and from the LP's duals, never above the enumerated optimum. */
 static void check_lagrange(const wfm_plan_input *in, double want)
 {
-	pl_ctx c;
-	pl_roster *r;
-	pl_flow *f;
-	pl_clock k;
-	wfm_err e = {0};
-	glp_smcp sp;
-	double lb, *pi;
-	unsigned seed = 9;
-	size_t cells, i;
-
-	assert_int_equal(pl_prepare(&c, in, &e), 0);
-	assert_int_equal(pl_diagnose(&c, &e), 0);
-	assert_int_equal(pl_build_model(&c, &e), 0);
-	memset(&k, 0, sizeof k);
-	clock_gettime(CLOCK_MONOTONIC, &k.t0);
-	k.limit = 60;
-	r = pl_roster_new(&c);
-	f = pl_flow_new(&c);
-	assert_non_null(r);
-	assert_non_null(f);
-	assert_int_equal(pl_construct(&c, r, f, &k, &seed), 0);
-	assert_int_equal(pl_fill_flow(&c, r, f), 0);
-	assert_int_equal(pl_lines_from_flow(&c, r, f), 0);
-	pl_evaluate(&c, r);
-	lb = pl_lagrange(&c, r, r->cost, HUGE_VAL, &k, pl_elapsed(&k) + 0.1, NULL);
-	if (lb > want + 1e-7)
-		fail_msg("lagrange bound %.9f above the optimum %.9f", lb, want);
-	glp_init_smcp(&sp);
-	sp.msg_lev = GLP_MSG_OFF;
-	assert_int_equal(glp_simplex(c.P, &sp), 0);
-	cells = (size_t)c.D * (size_t)c.T * (size_t)c.L;
-	pi = calloc(cells + 1, sizeof *pi);
-	assert_non_null(pi);
-	for (i = 0; i < cells; i++)
-		pi[i] = c.row_cover[i] ? glp_get_row_dual(c.P, c.row_cover[i]) : 0;
-	lb = pl_lagrange(&c, r, r->cost, HUGE_VAL, &k, pl_elapsed(&k) + 0.1, pi);
-	if (lb > want + 1e-7)
-		fail_msg("lagrange bound %.9f (from the lp) above the optimum %.9f", lb, want);
-	free(pi);
-	pl_flow_free(f);
-	pl_roster_free(r);
-	pl_release(&c);
+	lagr_check_below(in, want, 9, 0.1, 0);
 }
 
 static void check_optimal(const inst *p)

@@ -24,6 +24,7 @@
 
 #include "../plancheck.h"
 #include "../plancheck.c"
+#include "lagr_check.h"
 
 /* n_days Mon..., 09:00-13:00; lines 1700 and S1; agents above the need;
  * with `deferred`, 2 agent-hours of e-mail on S1 a day, due the next day. */
@@ -104,53 +105,7 @@ static double optimum(const wfm_plan_input *in)
 
 static void check_week(const wfm_plan_input *in)
 {
-	pl_ctx c;
-	pl_roster *r;
-	pl_flow *f;
-	pl_clock k;
-	wfm_err e = {0};
-	glp_smcp sp;
-	double opt = optimum(in), lb, *pi;
-	unsigned seed = 5;
-	size_t cells, i;
-
-	assert_int_equal(pl_prepare(&c, in, &e), 0);
-	assert_int_equal(pl_diagnose(&c, &e), 0);
-	assert_int_equal(pl_build_model(&c, &e), 0);
-	memset(&k, 0, sizeof k);
-	clock_gettime(CLOCK_MONOTONIC, &k.t0);
-	k.limit = 60;
-	r = pl_roster_new(&c);
-	f = pl_flow_new(&c);
-	assert_non_null(r);
-	assert_non_null(f);
-	assert_int_equal(pl_construct(&c, r, f, &k, &seed), 0);
-	assert_int_equal(pl_fill_flow(&c, r, f), 0);
-	assert_int_equal(pl_lines_from_flow(&c, r, f), 0);
-	pl_evaluate(&c, r);
-	/* the LP's duals of the cover rows as the first prices */
-	glp_init_smcp(&sp);
-	sp.msg_lev = GLP_MSG_OFF;
-	assert_int_equal(glp_simplex(c.P, &sp), 0);
-	assert_int_equal(glp_get_status(c.P), GLP_OPT);
-	cells = (size_t)c.D * (size_t)c.T * (size_t)c.L;
-	pi = calloc(cells + 1, sizeof *pi);
-	assert_non_null(pi);
-	for (i = 0; i < cells; i++)
-		pi[i] = c.row_cover[i] ? glp_get_row_dual(c.P, c.row_cover[i]) : 0;
-	lb = pl_lagrange(&c, r, r->cost, HUGE_VAL, &k, pl_elapsed(&k) + 0.3, pi);
-	print_message("optimum %.6f, lp %.6f, lagrange from the duals %.6f\n", opt,
-		      glp_get_obj_val(c.P), lb);
-	if (lb > opt + 1e-7)
-		fail_msg("lagrange bound %.9f above the optimum %.9f", lb, opt);
-	lb = pl_lagrange(&c, r, r->cost, HUGE_VAL, &k, pl_elapsed(&k) + 0.3, NULL);
-	print_message("lagrange from the roster %.6f\n", lb);
-	if (lb > opt + 1e-7)
-		fail_msg("lagrange bound %.9f above the optimum %.9f", lb, opt);
-	free(pi);
-	pl_flow_free(f);
-	pl_roster_free(r);
-	pl_release(&c);
+	lagr_check_below(in, optimum(in), 5, 0.3, 1);
 }
 
 static void test_lagrange_below_optimum(void **state)
