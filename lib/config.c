@@ -242,23 +242,6 @@ void *cfg_field(wfm_config *cfg, const struct key *k)
 
 /* ---- value parsers: NULL on success, else a reason (maybe in `why`) ---- */
 
-/* Copies `s` without surrounding blanks into buf; NULL when too long. */
-static char *trimmed(const char *s, char *buf, size_t n)
-{
-	size_t len;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	len = strlen(s);
-	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		len--;
-	if (len >= n)
-		return NULL;
-	memcpy(buf, s, len);
-	buf[len] = '\0';
-	return buf;
-}
-
 static int is_none(const char *v)
 {
 	return v[0] == '\0' || strcasecmp(v, "none") == 0;
@@ -542,7 +525,7 @@ int wfm_config_set(wfm_config *cfg, const char *section, const char *key, const 
 	snprintf(flag, sizeof flag, "%s", k->name);
 	for (i = 0; flag[i]; i++)
 		flag[i] = flag[i] == '_' ? '-' : flag[i];
-	if (!trimmed(value, v, sizeof v))
+	if (wfm_trim_copy(value, v, sizeof v) < 0)
 		return wfm_err_set(e, WFM_EUSAGE, "--%s: value too long", flag);
 	bad = cfg_set_value(cfg, k, v, NULL, why, sizeof why);
 	if (bad == cfg_out_of_memory)

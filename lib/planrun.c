@@ -59,17 +59,8 @@ int pr_prefix(const pr_table *t, wfm_err *e)
  * does not fit. */
 static void trim(const char *s, char *out, size_t n)
 {
-	size_t len;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	len = strlen(s);
-	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		len--;
-	if (len >= n)
-		len = 0;
-	memcpy(out, s, len);
-	out[len] = '\0';
+	if (wfm_trim_copy(s, out, n) < 0)
+		out[0] = '\0';
 }
 
 static char *dup_trim(const char *s)

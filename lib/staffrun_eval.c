@@ -51,20 +51,6 @@ static int cell_error(const struct reader *rd, wfm_err *e, int c, const char *re
 	return wfm_csv_cell_error(rd->csv, e, rd->head[c], reason, cell(rd, c));
 }
 
-static void trimmed(const char *s, char *out, size_t n)
-{
-	size_t len;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	len = strlen(s);
-	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		len--;
-	len = len < n ? len : n - 1;
-	memcpy(out, s, len);
-	out[len] = '\0';
-}
-
 /* The series a row counts for, or -1 (with *rc set on an error). */
 static int32_t row_series(struct reader *rd, const char *line, int *rc, wfm_err *e)
 {
@@ -129,7 +115,7 @@ static int add_entry(struct reader *rd, wfm_err *e)
 	}
 	if (wfm_blank(cell(rd, C_LINE)))
 		return cell_error(rd, e, C_LINE, "empty");
-	trimmed(cell(rd, C_LINE), line, sizeof line);
+	wfm_trim_copy(cell(rd, C_LINE), line, sizeof line); /* cut when too long */
 	en.series = row_series(rd, line, &rc, e);
 	if (rc)
 		return rc;

@@ -93,6 +93,23 @@ int wfm_blank(const char *s)
 	return !trim(s, &p, &end);
 }
 
+long wfm_trim_copy(const char *s, char *out, size_t n)
+{
+	const char *p, *end;
+	size_t len;
+
+	trim(s, &p, &end);
+	len = (size_t)(end - p);
+	if (len >= n) {
+		memcpy(out, p, n - 1);
+		out[n - 1] = '\0';
+		return -1;
+	}
+	memcpy(out, p, len);
+	out[len] = '\0';
+	return (long)len;
+}
+
 const char *wfm_parse_date(const char *s, wfm_date *out)
 {
 	const char *p, *end;

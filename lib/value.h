@@ -72,4 +72,10 @@ const char *wfm_parse_duration(const char *s, wfm_numfmt f, double *seconds);
 /* 1 when the cell is empty or only blanks. */
 int wfm_blank(const char *s);
 
+/* Copies the cell `s` (NULL is "") without its leading and trailing blanks
+ * into `out` (size n >= 1), always NUL-terminated.  Returns the length
+ * copied, or -1 when the trimmed text needs n bytes or more: then `out`
+ * holds its first n - 1 bytes (which may cut a character). */
+long wfm_trim_copy(const char *s, char *out, size_t n);
+
 #endif

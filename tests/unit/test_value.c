@@ -373,6 +373,30 @@ static void test_blank(void **state)
 	assert_false(wfm_blank("\xC2"));
 }
 
+/* Trimmed copies: the blanks of wfm_blank (space, tab, U+00A0, U+202F) go
+ * at both ends, inner ones stay; a text that does not fit is cut to n - 1
+ * bytes and reported. */
+static void test_trim_copy(void **state)
+{
+	char b[8];
+
+	(void)state;
+	assert_int_equal(wfm_trim_copy("  1700 ", b, sizeof b), 4);
+	assert_string_equal(b, "1700");
+	assert_int_equal(wfm_trim_copy("\xC2\xA0" "a b" "\xE2\x80\xAF\t", b, sizeof b), 3);
+	assert_string_equal(b, "a b");
+	assert_int_equal(wfm_trim_copy(NULL, b, sizeof b), 0);
+	assert_string_equal(b, "");
+	assert_int_equal(wfm_trim_copy(" \t ", b, sizeof b), 0);
+	assert_string_equal(b, "");
+	assert_int_equal(wfm_trim_copy(" 1234567 ", b, sizeof b), 7);
+	assert_string_equal(b, "1234567");
+	assert_int_equal(wfm_trim_copy(" 12345678 ", b, sizeof b), -1);
+	assert_string_equal(b, "1234567");
+	assert_int_equal(wfm_trim_copy("xy", b, 1), -1);
+	assert_string_equal(b, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -380,6 +404,7 @@ int main(void)
 		cmocka_unit_test(test_clock),        cmocka_unit_test(test_interval),
 		cmocka_unit_test(test_numbers_table), cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_counts),       cmocka_unit_test(test_durations),
+		cmocka_unit_test(test_trim_copy),
 		cmocka_unit_test(test_blank),
 	};
 
