@@ -42,7 +42,7 @@ else
 Q := @
 endif
 
-LIB_SRC    := $(wildcard lib/*.c)
+LIB_SRC    := $(wildcard lib/*/*.c)
 LIB_OBJ    := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CMD_SRC    := $(wildcard cmd/wfm-*.c)
 CMD_COMMON := $(filter-out cmd/wfm-%.c,$(wildcard cmd/*.c))
@@ -52,18 +52,22 @@ TEST_SRC   := $(wildcard tests/unit/test_*.c)
 TESTS      := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIBWFM     := $(BUILD)/libwfm.a
 
-.PHONY: all test check demo bench install uninstall clean deps
+.PHONY: all test check check-layers demo bench install uninstall clean deps
 .SUFFIXES:
 .SECONDARY:
 
 all: $(LIBWFM) $(PROGS)
 
-# Rebuild everything when the compiler flags change (SANITIZE, WERROR, OPT).
+# Rebuild everything when the compiler flags change (CC, SANITIZE, WERROR, OPT,
+# CFLAGS ...): build/.flags holds the flags of the last build and is rewritten,
+# while the Makefile is read, only when they differ, so its date tells make
+# what is out of date.  (A FORCE prerequisite would not do: .SECONDARY below
+# makes make skip the recipe of a missing phony prerequisite.)
 FLAGS_NOW := $(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS)
-$(BUILD)/.flags: FORCE
-	@mkdir -p $(BUILD)
-	@echo '$(FLAGS_NOW)' | cmp -s - $@ || echo '$(FLAGS_NOW)' > $@
-FORCE:
+ifneq ($(file <$(BUILD)/.flags),$(FLAGS_NOW))
+$(shell mkdir -p $(BUILD))
+$(file >$(BUILD)/.flags,$(FLAGS_NOW))
+endif
 
 $(BUILD)/%.o: %.c $(BUILD)/.flags
 	@mkdir -p $(dir $@)
@@ -95,9 +99,13 @@ deps:
 test: deps
 	@$(MAKE) --no-print-directory WERROR=1 check
 
-check: all $(TESTS)
+check: all $(TESTS) check-layers
 	@tests/run-unit $(TESTS)
 	@tests/cli/run --bin $(BUILD)/bin
+
+# The folder rules of CONTRIBUTING.md and no circles between lib/ files.
+check-layers: $(LIBWFM)
+	@scripts/check-layers --lib $(LIBWFM)
 
 demo: deps
 	@$(MAKE) --no-print-directory all

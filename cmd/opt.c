@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
 #include "tool.h"
+#include "setup/config.h"
 
 /* Prints `text` from column `col`, wrapped before column 79. */
 static void print_wrapped(const char *text, int col)
@@ -133,7 +133,7 @@ int tool_parse(int argc, char **argv, const struct tool_opt *opts, int nopts, in
 	return 0;
 }
 
-void tool_cmdline_free(struct tool_cmdline *c)
+void tool_cmdline_release(struct tool_cmdline *c)
 {
 	free(c->val);
 	free(c->set);

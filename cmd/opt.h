@@ -54,11 +54,11 @@ void tool_print_usage(const char *head, const struct tool_opt *opts, int nopts,
  * "-oVALUE", switches, operands anywhere, "--" ending the options.  Option
  * `help_id` prints the usage (head, tail), `version_id` the version; then
  * it returns -1.  A bad command line prints a message and returns 64; out of
- * memory returns 70.  Otherwise 0.  Free `c` with tool_cmdline_free, whatever
+ * memory returns 70.  Otherwise 0.  Free `c` with tool_cmdline_release, whatever
  * the result. */
 int tool_parse(int argc, char **argv, const struct tool_opt *opts, int nopts, int help_id,
 	       int version_id, const char *head, const char *tail, struct tool_cmdline *c);
 
-void tool_cmdline_free(struct tool_cmdline *c);
+void tool_cmdline_release(struct tool_cmdline *c);
 
 #endif

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "wfm.h"
+#include "run/wfm.h"
 
 static const char *progname = "wfm";
 

@@ -6,7 +6,7 @@
 #include <signal.h>
 #include <stdio.h>
 
-#include "err.h"
+#include "common/err.h"
 
 /* Remembers the program name for messages and switches off GSL's abort
  * handler and GLPK's terminal output. */
@@ -35,7 +35,7 @@ int tool_finish(int code);
  * temporary file when the program is stopped by SIGINT, SIGTERM or SIGHUP
  * (handlers installed by tool_init), so an interrupted run leaves the target
  * as it was and nothing behind.  Up to 4 outputs open at once. */
-#include "outfile.h"
+#include "io/outfile.h"
 wfm_out *tool_out_open(const char *path, wfm_err *e);
 int tool_out_commit(wfm_out *o, wfm_err *e);
 void tool_out_abort(wfm_out *o);

@@ -4,13 +4,13 @@
 #include <string.h>
 #include <time.h>
 
-#include "calendar.h"
-#include "config.h"
-#include "csv.h"
-#include "outfile.h"
 #include "opt.h"
 #include "tool.h"
-#include "value.h"
+#include "common/value.h"
+#include "io/csv.h"
+#include "io/outfile.h"
+#include "setup/calendar.h"
+#include "setup/config.h"
 
 /* The options, with their help; a flag that sets a wfm.conf key takes its
  * help from the key table of config.c. */
@@ -225,7 +225,7 @@ int main(int argc, char **argv)
 	}
 	wfm_calendar_free(cal);
 	wfm_config_release(&cfg);
-	tool_cmdline_free(&a.c);
+	tool_cmdline_release(&a.c);
 	free(sp.first);
 	free(sp.last);
 	return tool_finish(rc < 0 ? 0 : rc);

@@ -6,15 +6,15 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "calendar.h"
-#include "config.h"
-#include "csv.h"
-#include "fcrun.h"
-#include "history.h"
-#include "outfile.h"
 #include "opt.h"
 #include "tool.h"
-#include "value.h"
+#include "common/value.h"
+#include "history/history.h"
+#include "io/csv.h"
+#include "io/outfile.h"
+#include "run/fcrun.h"
+#include "setup/calendar.h"
+#include "setup/config.h"
 
 /* The options, with their help; a flag that sets a wfm.conf key takes its
  * help from the key table of config.c. */
@@ -268,11 +268,11 @@ static int forecast(const struct args *a, wfm_fcrun_opts *o, const wfm_calendar 
 	if (a->c.set[O_EXPECTED] && ((rc = wfm_ev_read(a->c.val[O_EXPECTED], o->from,
 						     o->from + WFM_FCRUN_MAX_DAYS - 1, &ev, e)) ||
 				   (rc = wfm_ev_check_horizon(&ev, o->to, e)))) {
-		wfm_ev_list_free(&ev);
+		wfm_ev_list_release(&ev);
 		return rc;
 	}
 	if (!(run = wfm_fcrun_new(h, cal, o, a->c.set[O_EXPECTED] ? &ev : NULL, e))) {
-		wfm_ev_list_free(&ev);
+		wfm_ev_list_release(&ev);
 		return e->code;
 	}
 	if (!a->c.set[O_BACKTEST]) {
@@ -296,7 +296,7 @@ static int forecast(const struct args *a, wfm_fcrun_opts *o, const wfm_calendar 
 	else
 		wfm_out_abort(out);
 	wfm_fcrun_free(run);
-	wfm_ev_list_free(&ev);
+	wfm_ev_list_release(&ev);
 	return rc;
 }
 
@@ -335,6 +335,6 @@ int main(int argc, char **argv)
 	wfm_hist_free(h);
 	wfm_calendar_free(cal);
 	wfm_config_release(&cfg);
-	tool_cmdline_free(&a.c);
+	tool_cmdline_release(&a.c);
 	return tool_finish(rc < 0 ? 0 : rc);
 }

@@ -5,13 +5,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "calendar.h"
-#include "config.h"
-#include "csv.h"
-#include "history.h"
-#include "outfile.h"
 #include "opt.h"
 #include "tool.h"
+#include "history/history.h"
+#include "io/csv.h"
+#include "io/outfile.h"
+#include "setup/calendar.h"
+#include "setup/config.h"
 
 /* The options, with their help; a flag that sets a wfm.conf key takes its
  * help from the key table of config.c. */
@@ -327,7 +327,7 @@ static int run(struct args *a, wfm_err *e)
 					 strcmp(a->files[i], "-") ? a->files[i] : "<stdin>");
 		if (rc == WFM_OK) {
 			rc = merge(a, all, t, a->files[i], &m, e);
-			wfm_merge_result_free(&m);
+			wfm_merge_result_release(&m);
 		}
 		wfm_hist_free(t);
 		t = NULL;
@@ -391,10 +391,10 @@ static int run(struct args *a, wfm_err *e)
 done:
 	tool_out_abort(out);
 	tool_out_abort(rej_out);
-	wfm_merge_result_free(&m);
+	wfm_merge_result_release(&m);
 	wfm_hist_free(all);
 	wfm_hist_free(base);
-	wfm_read_stats_free(&st);
+	wfm_read_stats_release(&st);
 	wfm_calendar_free(cal);
 	wfm_config_release(&cfg);
 	return rc;
@@ -415,6 +415,6 @@ int main(int argc, char **argv)
 		if (rc != WFM_OK && e.msg[0])
 			tool_fail(&e);
 	}
-	tool_cmdline_free(&a.c);
+	tool_cmdline_release(&a.c);
 	return tool_finish(rc < 0 ? 0 : rc);
 }

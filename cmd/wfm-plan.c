@@ -6,12 +6,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "calendar.h"
-#include "config.h"
 #include "opt.h"
-#include "planrun.h"
 #include "tool.h"
-#include "value.h"
+#include "common/value.h"
+#include "run/planrun.h"
+#include "setup/calendar.h"
+#include "setup/config.h"
 
 enum opt_id { O_AGENTS, O_LEAVE, O_TRAININGS, O_WEEK, O_FROM, O_TO, O_TIME_LIMIT, O_GAP,
 	      O_COVERAGE, O_DECISIONS, O_SUMMARY, O_WRITE_LP, O_REQUIREMENT, O_SHIFTS,
@@ -249,6 +249,24 @@ static int write_outputs(const struct tool_cmdline *c, wfm_out **out,
 	return WFM_OK;
 }
 
+/* --write-lp: the model to `path`, whole or not at all. */
+static int write_lp(const char *path, const wfm_plan_input *in, wfm_err *e)
+{
+	wfm_out *o = tool_out_open(path, e);
+	int rc;
+
+	if (!o)
+		return e->code;
+	if ((rc = wfm_pr_write_lp(wfm_out_file(o), in, e)) == WFM_EIO)
+		wfm_err_set(e, WFM_EIO, "%s: cannot write the model",
+			    strcmp(path, "-") ? path : "standard output");
+	if (rc) {
+		tool_out_abort(o);
+		return rc;
+	}
+	return tool_out_commit(o, e);
+}
+
 static int run(const struct tool_cmdline *c, wfm_err *e)
 {
 	static const int opt_of[NOUT] = {O_OUTPUT, O_COVERAGE, O_DECISIONS, O_SUMMARY};
@@ -274,7 +292,7 @@ static int run(const struct tool_cmdline *c, wfm_err *e)
 	if ((rc = load_settings(c, &cfg, &cal, e)) ||
 	    !(in = wfm_pr_read(&f, &cfg, cal, from, to, &info, e)))
 		goto done;
-	if (c->set[O_WRITE_LP] && (rc = wfm_plan_write_lp(in, c->val[O_WRITE_LP], e)))
+	if (c->set[O_WRITE_LP] && (rc = write_lp(c->val[O_WRITE_LP], in, e)))
 		goto done;
 	for (i = 0; i < NOUT; i++)
 		if ((i == OUT_ROSTER || c->set[opt_of[i]]) &&
@@ -321,6 +339,6 @@ int main(int argc, char **argv)
 		else if (rc != WFM_OK && e.code)
 			tool_fail(&e);
 	}
-	tool_cmdline_free(&c);
+	tool_cmdline_release(&c);
 	return tool_finish(rc < 0 ? 0 : rc);
 }

@@ -5,13 +5,13 @@
 #include <string.h>
 #include <strings.h>
 
-#include "calendar.h"
-#include "config.h"
-#include "outfile.h"
-#include "staffrun.h"
 #include "opt.h"
 #include "tool.h"
-#include "value.h"
+#include "common/value.h"
+#include "io/outfile.h"
+#include "run/staffrun.h"
+#include "setup/calendar.h"
+#include "setup/config.h"
 
 /* The options, with their help; a flag that sets a wfm.conf key takes its
  * help from the key table of config.c. */
@@ -444,6 +444,6 @@ int main(int argc, char **argv)
 		else if (rc != WFM_OK && e.msg[0])
 			tool_fail(&e);
 	}
-	tool_cmdline_free(&a.c);
+	tool_cmdline_release(&a.c);
 	return tool_finish(rc < 0 ? 0 : rc);
 }

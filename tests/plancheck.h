@@ -14,7 +14,7 @@
 #ifndef PLANCHECK_H
 #define PLANCHECK_H
 
-#include "plan.h"
+#include "plan/plan.h"
 
 typedef struct plancheck {
 	int violations;      /* broken rules and mismatches found */

@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "staffing.h"
+#include "queue/staffing.h"
 
 enum { LINES = 12, CHANNELS = 3, SLOTS = 40 };
 

@@ -18,10 +18,10 @@
  * (each model forced), the model the backtest selects, and seasonal naive
  * beside it.
  */
-#include "date.h"
-#include "err.h"
-#include "forecast.h"
-#include "wfm.h"
+#include "common/date.h"
+#include "common/err.h"
+#include "forecast/forecast.h"
+#include "run/wfm.h"
 
 #include <errno.h>
 #include <math.h>

@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plan.h"
+#include "plan/plan.h"
 #include "plancheck.h"
-#include "value.h"
+#include "common/value.h"
 
 #define MAXF 16
 

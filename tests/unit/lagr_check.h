@@ -24,21 +24,21 @@ static void lagr_check_below(const wfm_plan_input *in, double want, unsigned see
 	double lb, *pi;
 	size_t cells, i;
 
-	assert_int_equal(pl_prepare(&c, in, &e), 0);
-	assert_int_equal(pl_diagnose(&c, &e), 0);
-	assert_int_equal(pl_build_model(&c, &e), 0);
+	assert_int_equal(wfm_pl_prepare(&c, in, &e), 0);
+	assert_int_equal(wfm_pl_diagnose(&c, &e), 0);
+	assert_int_equal(wfm_pl_build_model(&c, &e), 0);
 	memset(&k, 0, sizeof k);
 	clock_gettime(CLOCK_MONOTONIC, &k.t0);
 	k.limit = 60;
-	r = pl_roster_new(&c);
-	f = pl_flow_new(&c);
+	r = wfm_pl_roster_new(&c);
+	f = wfm_pl_flow_new(&c);
 	assert_non_null(r);
 	assert_non_null(f);
-	assert_int_equal(pl_construct(&c, r, f, &k, &seed), 0);
-	assert_int_equal(pl_fill_flow(&c, r, f), 0);
-	assert_int_equal(pl_lines_from_flow(&c, r, f), 0);
-	pl_evaluate(&c, r);
-	lb = pl_lagrange(&c, r, r->cost, HUGE_VAL, &k, pl_elapsed(&k) + slice, NULL);
+	assert_int_equal(wfm_pl_construct(&c, r, f, &k, &seed), 0);
+	assert_int_equal(wfm_pl_fill_flow(&c, r, f), 0);
+	assert_int_equal(wfm_pl_lines_from_flow(&c, r, f), 0);
+	wfm_pl_evaluate(&c, r);
+	lb = wfm_pl_lagrange(&c, r, r->cost, HUGE_VAL, &k, wfm_pl_elapsed(&k) + slice, NULL);
 	if (verbose)
 		print_message("optimum %.6f, lagrange from the roster %.6f\n", want, lb);
 	if (lb > want + 1e-7)
@@ -53,15 +53,15 @@ static void lagr_check_below(const wfm_plan_input *in, double want, unsigned see
 	assert_non_null(pi);
 	for (i = 0; i < cells; i++)
 		pi[i] = c.row_cover[i] ? glp_get_row_dual(c.P, c.row_cover[i]) : 0;
-	lb = pl_lagrange(&c, r, r->cost, HUGE_VAL, &k, pl_elapsed(&k) + slice, pi);
+	lb = wfm_pl_lagrange(&c, r, r->cost, HUGE_VAL, &k, wfm_pl_elapsed(&k) + slice, pi);
 	if (verbose)
 		print_message("lp %.6f, lagrange from the duals %.6f\n", glp_get_obj_val(c.P), lb);
 	if (lb > want + 1e-7)
 		fail_msg("lagrange bound %.9f (from the lp) above the optimum %.9f", lb, want);
 	free(pi);
-	pl_flow_free(f);
-	pl_roster_free(r);
-	pl_release(&c);
+	wfm_pl_flow_free(f);
+	wfm_pl_roster_free(r);
+	wfm_pl_release(&c);
 }
 
 #endif

@@ -17,10 +17,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "calendar.h"
-#include "config.h"
-#include "plan.h"
-#include "planrun.h"
+#include "setup/calendar.h"
+#include "setup/config.h"
+#include "plan/plan.h"
+#include "run/planrun.h"
 
 #define D(y, m, d) wfm_date_from_ymd(y, m, d)
 #define MON D(2024, 3, 4)

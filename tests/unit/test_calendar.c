@@ -16,7 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "calendar.h"
+#include "setup/calendar.h"
 
 #define FIRST_YEAR 1900
 #define LAST_YEAR 2199

@@ -13,8 +13,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "chat.h"
-#include "staffing.h"
+#include "queue/chat.h"
+#include "queue/staffing.h"
 
 #include "../ref/chat_ref.inc"
 

@@ -18,7 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "config.h"
+#include "setup/config.h"
 
 struct tmp {
 	char dir[64];

@@ -15,7 +15,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "csv.h"
+#include "common/fold.h"
+#include "io/csv.h"
 
 #include "data/csv/ref.h"
 
@@ -530,7 +531,7 @@ static void fold_is(const char *s, size_t n, const char *want)
 	char out[64];
 
 	memset(out, 'Z', sizeof out);
-	wfm_csv_fold(s, out, n);
+	wfm_fold(s, out, n);
 	assert_string_equal(out, want);
 }
 

@@ -15,7 +15,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "csv.h"
+#include "io/csv.h"
 
 #include "data/csv/ref.h"
 

@@ -9,7 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "date.h"
+#include "common/date.h"
 
 static int leap(int y)
 {

@@ -13,7 +13,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "deferred.h"
+#include "queue/deferred.h"
 
 #include "../ref/deferred_ref.inc"
 

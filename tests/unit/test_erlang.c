@@ -15,7 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "erlang.h"
+#include "queue/erlang.h"
 
 #include "../ref/callback_ref.inc"
 #include "../ref/callback_sim.inc"

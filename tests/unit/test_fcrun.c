@@ -19,10 +19,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "calendar.h"
-#include "fcrun.h"
-#include "history.h"
-#include "wfm.h"
+#include "history/history.h"
+#include "run/fcrun.h"
+#include "run/wfm.h"
+#include "setup/calendar.h"
 
 #define D(y, m, d) wfm_date_from_ymd(y, m, d)
 
@@ -474,8 +474,8 @@ static void test_ev_read(void **state)
 	assert_true(l.row[1].ev.to == D(2024, 4, 12));
 	assert_int_equal(l.row[1].src_line, 4);
 	assert_int_equal(l.row[2].ev.mode, WFM_FC_ADD);
-	wfm_ev_list_free(&l);
-	wfm_ev_list_free(NULL);
+	wfm_ev_list_release(&l);
+	wfm_ev_list_release(NULL);
 
 	/* Dutch header, ';' and a decimal comma */
 	assert_int_equal(ev_text("Van;Tot en met;Kanaal;Lijn;Modus;Waarde\n"
@@ -483,7 +483,7 @@ static void test_ev_read(void **state)
 				 first, last, &l, &e), WFM_OK);
 	assert_int_equal(l.n, 1);
 	assert_true(l.row[0].ev.value == 1234.5);
-	wfm_ev_list_free(&l);
+	wfm_ev_list_release(&l);
 }
 
 static void check_ev_error(const char *row, const char *msg)
@@ -603,7 +603,7 @@ static void test_ev_apply(void **state)
 	assert_float_equal(a1->fc->point[1], a0->fc->point[1] + 50, 1e-9);
 	wfm_fcrun_free(r0);
 	wfm_fcrun_free(r1);
-	wfm_ev_list_free(&l);
+	wfm_ev_list_release(&l);
 	wfm_hist_free(h);
 	wfm_calendar_free(cal);
 }
@@ -665,7 +665,7 @@ static void test_new_line_donor(void **state)
 			    "(the phone series with the most history)");
 	assert_int_equal(warning, 0);
 	wfm_fcrun_free(r);
-	wfm_ev_list_free(&l);
+	wfm_ev_list_release(&l);
 	wfm_hist_free(h);
 	wfm_calendar_free(cal);
 }
@@ -693,7 +693,7 @@ static void check_run_error(const char *ev, const char *line, int channel, int c
 	assert_int_equal(rc, code);
 	assert_string_equal(e.msg, msg);
 	wfm_fcrun_free(r);
-	wfm_ev_list_free(&l);
+	wfm_ev_list_release(&l);
 	wfm_hist_free(h);
 	wfm_calendar_free(cal);
 }

@@ -13,9 +13,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "forecast.h"
-#include "forecast_impl.h"
-#include "wfm.h"
+#include "forecast/forecast.h"
+#include "forecast/forecast_impl.h"
+#include "run/wfm.h"
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_math.h>
@@ -496,7 +496,7 @@ static void test_robust_fit_vs_gsl(void **state)
 			gsl_matrix_set(X, i, j, x[i * P + j]);
 		gsl_vector_set(Y, i, y[i]);
 	}
-	assert_int_equal(fc_robust_fit(x, y, NULL, N, P, c, NULL), WFM_OK);
+	assert_int_equal(wfm_fc_robust_fit(x, y, NULL, N, P, c, NULL), WFM_OK);
 	assert_int_equal(gsl_multifit_robust(X, Y, C, cov, w), 0);
 	for (j = 0; j < P; j++)
 		assert_true(fabs(c[j] - gsl_vector_get(C, j)) < 0.02);
@@ -516,8 +516,8 @@ static void test_normal_quantile(void **state)
 
 	(void)state;
 	for (p = 1e-6; p < 1; p += 0.0137)
-		assert_true(fabs(fc_norm_q(p) - gsl_cdf_ugaussian_Pinv(p)) < 1e-9);
-	assert_true(fabs(fc_norm_q(0.9) - 1.2815515655446004) < 1e-12);
+		assert_true(fabs(wfm_fc_norm_q(p) - gsl_cdf_ugaussian_Pinv(p)) < 1e-9);
+	assert_true(fabs(wfm_fc_norm_q(0.9) - 1.2815515655446004) < 1e-12);
 }
 
 static void test_names_and_usage(void **state)

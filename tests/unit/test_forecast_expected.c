@@ -10,8 +10,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "forecast.h"
-#include "wfm.h"
+#include "forecast/forecast.h"
+#include "run/wfm.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -8,7 +8,7 @@
 
 #include <stdlib.h>
 
-#include "grow.h"
+#include "common/grow.h"
 
 static void first_growth_is_16(void **state)
 {

@@ -11,9 +11,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "calendar.h"
-#include "history.h"
-#include "sortctx.h"
+#include "common/sortctx.h"
+#include "history/history.h"
+#include "setup/calendar.h"
 
 /* Writes `text` to a fresh temporary file; returns its malloc'd path. */
 static char *tmpfile_with(const char *text)
@@ -212,7 +212,7 @@ static void test_skip_bad(void **state)
 	assert_int_equal(st.rejected, 4);
 	assert_int_equal(st.kept, 2);
 	assert_int_equal(wfm_hist_count(h), 2);
-	wfm_read_stats_free(&st);
+	wfm_read_stats_release(&st);
 	wfm_hist_free(h);
 }
 
@@ -277,7 +277,7 @@ static void test_merge(void **state)
 	assert_true(m.conflicts[0].old_row.offered == 11 && m.conflicts[0].new_row.offered == 13);
 	assert_int_equal(m.conflicts[0].new_row.src_line, 3);
 	assert_string_equal(e.msg, "1 conflicting row");
-	wfm_merge_result_free(&m);
+	wfm_merge_result_release(&m);
 	assert_int_equal(wfm_hist_count(base), 4);
 	assert_true(wfm_hist_rows(base)[1].offered == 11);
 	wfm_hist_free(diff);
@@ -289,7 +289,7 @@ static void test_merge(void **state)
 	assert_int_equal(m.replaced, 1);
 	assert_int_equal(wfm_hist_count(base), 4);
 	assert_true(wfm_hist_rows(base)[1].offered == 13);
-	wfm_merge_result_free(&m);
+	wfm_merge_result_release(&m);
 	wfm_hist_free(diff);
 	wfm_hist_free(same);
 	wfm_hist_free(base);
@@ -306,13 +306,13 @@ static void test_merge_day_vs_intervals(void **state)
 	(void)state;
 	assert_int_equal(wfm_hist_merge(base, day, 0, &m, NULL), WFM_EDATA);
 	assert_int_equal(m.nconflicts, 1);
-	wfm_merge_result_free(&m);
+	wfm_merge_result_release(&m);
 	wfm_hist_free(day);
 	day = hist_of("date,time,channel,line,offered\n2024-03-04,,email,1700,21\n");
 	assert_int_equal(wfm_hist_merge(base, day, 1, &m, NULL), WFM_OK);
 	assert_int_equal(wfm_hist_count(base), 1);
 	assert_int_equal(wfm_hist_rows(base)[0].time, -1);
-	wfm_merge_result_free(&m);
+	wfm_merge_result_release(&m);
 	wfm_hist_free(day);
 	wfm_hist_free(base);
 }
@@ -344,7 +344,7 @@ static void test_write_read_back(void **state)
 	assert_int_equal(wfm_hist_merge(h, back, 0, &m, NULL), WFM_OK);
 	assert_int_equal(m.same, 2);
 	assert_int_equal(m.added, 0);
-	wfm_merge_result_free(&m);
+	wfm_merge_result_release(&m);
 	wfm_hist_free(back);
 	wfm_hist_free(h);
 }

@@ -21,11 +21,11 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "plan_impl.h"
+#include "plan/plan_impl.h"
 
-#include "../plancheck.h"
-#include "../plancheck.c"
 #include "lagr_check.h"
+#include "../plancheck.c"
+#include "../plancheck.h"
 
 #define MAXOPT 64
 #define NT_ 8  /* intervals a day: 09:00-11:00 */

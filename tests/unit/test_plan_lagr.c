@@ -20,11 +20,11 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "plan_impl.h"
+#include "plan/plan_impl.h"
 
-#include "../plancheck.h"
-#include "../plancheck.c"
 #include "lagr_check.h"
+#include "../plancheck.c"
+#include "../plancheck.h"
 
 /* n_days Mon..., 09:00-13:00; lines 1700 and S1; agents above the need;
  * with `deferred`, 2 agent-hours of e-mail on S1 a day, due the next day. */

@@ -18,7 +18,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "plan_impl.h"
+#include "plan/plan_impl.h"
 
 static wfm_plan_input *make_week(int n_days, int n_agents, int lines, unsigned seed)
 {
@@ -100,24 +100,24 @@ static int check_image(const wfm_plan_input *in)
 	unsigned seed = 3;
 	int i, j, exact, rows;
 
-	assert_int_equal(pl_prepare(&c, in, &e), 0);
-	assert_int_equal(pl_diagnose(&c, &e), 0);
-	assert_int_equal(pl_build_model(&c, &e), 0);
+	assert_int_equal(wfm_pl_prepare(&c, in, &e), 0);
+	assert_int_equal(wfm_pl_diagnose(&c, &e), 0);
+	assert_int_equal(wfm_pl_build_model(&c, &e), 0);
 	memset(&k, 0, sizeof k);
 	clock_gettime(CLOCK_MONOTONIC, &k.t0);
 	k.limit = 5;
-	r = pl_roster_new(&c);
-	f = pl_flow_new(&c);
+	r = wfm_pl_roster_new(&c);
+	f = wfm_pl_flow_new(&c);
 	x = calloc((size_t)c.ncols + 1, sizeof *x);
 	assert_non_null(r);
 	assert_non_null(f);
 	assert_non_null(x);
-	assert_int_equal(pl_construct(&c, r, f, &k, &seed), 0);
-	assert_int_equal(pl_improve(&c, r, f, &k, pl_elapsed(&k) + 0.3, 0, NULL, &seed), 0);
-	assert_int_equal(pl_fill_flow(&c, r, f), 0);
-	assert_int_equal(pl_lines_from_flow(&c, r, f), 0);
-	pl_evaluate(&c, r);
-	assert_int_equal(pl_roster_to_x(&c, r, x), 0);
+	assert_int_equal(wfm_pl_construct(&c, r, f, &k, &seed), 0);
+	assert_int_equal(wfm_pl_improve(&c, r, f, &k, wfm_pl_elapsed(&k) + 0.3, 0, NULL, &seed), 0);
+	assert_int_equal(wfm_pl_fill_flow(&c, r, f), 0);
+	assert_int_equal(wfm_pl_lines_from_flow(&c, r, f), 0);
+	wfm_pl_evaluate(&c, r);
+	assert_int_equal(wfm_pl_roster_to_x(&c, r, x), 0);
 	obj = glp_get_obj_coef(c.P, 0);
 	for (j = 1; j <= c.ncols; j++) {
 		int type = glp_get_col_type(c.P, j);
@@ -157,9 +157,9 @@ static int check_image(const wfm_plan_input *in)
 	exact = c.exact;
 	print_message("model: %d columns, %d rows, exact %d\n", c.ncols, rows, exact);
 	free(x);
-	pl_flow_free(f);
-	pl_roster_free(r);
-	pl_release(&c);
+	wfm_pl_flow_free(f);
+	wfm_pl_roster_free(r);
+	wfm_pl_release(&c);
 	return exact;
 }
 

@@ -361,7 +361,7 @@ static void test_lunch_value_named(void **state)
 		fail_msg("the value of lunch_window is not named: '%s'", f.e.msg);
 }
 
-/* When a rule does not fit a key left at its default, pr_setting_error once
+/* When a rule does not fit a key left at its default, wfm_pr_setting_error once
  * formatted the key as a flag ("--break: ...") although none was given and
  * returns WFM_EDATA although no value came from a file.  config.h's rule for
  * settings that depend on each other (wfm_config_check) is WFM_EUSAGE unless

@@ -22,8 +22,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "erlang.h"
-#include "simulate.h"
+#include "queue/erlang.h"
+#include "queue/simulate.h"
 
 enum { INTERVALS = 400, WARMUP = 4, RUNS = 10 };
 

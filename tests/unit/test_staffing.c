@@ -17,7 +17,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "staffing.h"
+#include "queue/staffing.h"
 
 #include "../ref/callback_ref.inc"
 #include "../ref/erlang_a_ref.inc"

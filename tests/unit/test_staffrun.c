@@ -23,11 +23,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "calendar.h"
-#include "config.h"
-#include "deferred.h"
-#include "staffrun.h"
-#include "staffrun_impl.h"
+#include "queue/deferred.h"
+#include "run/staffrun.h"
+#include "run/staffrun_impl.h"
+#include "setup/calendar.h"
+#include "setup/config.h"
 
 #include "../ref/callback_ref.inc"
 #include "../ref/chat_ref.inc"
@@ -938,7 +938,7 @@ static void test_near_search_matches(void **state)
 				memset(&fake, 0, sizeof fake);
 				fake.s = &f.s;
 				fake.ser = &ser;
-				sr_row_model(&fake, &row, &md, &tg);
+				wfm_sr_row_model(&fake, &row, &md, &tg);
 			}
 			assert_int_equal(wfm_staff_agents(&md, row.volume, row.aht, 900, &tg, &n,
 							  NULL, NULL), WFM_OK);
@@ -989,7 +989,7 @@ static void test_fmt_num(void **state)
 			w.rows = 1; /* no byte order mark */
 			wfm_csvw_num(&w, v, dec);
 			fclose(m);
-			sr_fmt_num(v, dec, excel ? ',' : '.', got, sizeof got);
+			wfm_sr_fmt_num(v, dec, excel ? ',' : '.', got, sizeof got);
 			if (strcmp(want, got) != 0)
 				fail_msg("%.17g with %d decimals: csvw '%s', fast '%s'", v, dec,
 					 want, got);

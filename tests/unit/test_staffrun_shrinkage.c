@@ -23,9 +23,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "calendar.h"
-#include "config.h"
-#include "staffrun.h"
+#include "run/staffrun.h"
+#include "setup/calendar.h"
+#include "setup/config.h"
 
 struct fx {
 	wfm_config cfg;

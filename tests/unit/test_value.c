@@ -12,7 +12,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "value.h"
+#include "common/value.h"
 
 #include "data/csv/ref.h"
 

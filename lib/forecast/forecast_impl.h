@@ -1,0 +1,65 @@
+/* forecast_impl.h - internals shared by the forecast_*.c files (not a public
+ * header: programs include forecast.h only; unit tests may use this one). */
+#ifndef WFM_FORECAST_IMPL_H
+#define WFM_FORECAST_IMPL_H
+
+#include "forecast.h"
+
+/* How a day is treated when fitting, derived from state, flags, catch-up. */
+enum fc_class {
+	FC_NORMAL = 0, /* an ordinary open day */
+	FC_HOL = 1,    /* WFM_FC_HOLIDAY */
+	FC_AFTER1 = 2, /* one irregular closed day just before */
+	FC_AFTER2 = 3, /* two or more irregular closed days just before */
+	FC_NCLASS = 4,
+	FC_EXCL = 4    /* WFM_FC_EXCLUDE: never fitted, forecast as normal */
+};
+
+/* A series cut at a forecast origin: days 0..n-1 are history (y read on
+ * OPEN days), days n..n+h-1 are forecast; st and cls cover n + h days. */
+struct fc_view {
+	wfm_date first;
+	int n, h;
+	const double *y;
+	const unsigned char *st;
+	const unsigned char *cls;
+	int max_train;
+};
+
+/* Return value of wfm_fc_model_run when a model cannot be fitted on the view
+ * (too few days for its terms): the model is then left out. */
+#define FC_NA 1
+
+/* Forecasts days n..n+h-1 of `v` with base model `model` (WFM_FC_SNAIVE ..
+ * WFM_FC_REG) into out[0..h-1]: >= 0, exactly 0 where st is not OPEN.
+ * Returns WFM_OK, FC_NA, or WFM_EINTERNAL (out of memory, with `e` set). */
+int wfm_fc_model_run(int model, const struct fc_view *v, double *out, wfm_err *e);
+
+/* 1 when day t of the view is history usable for fitting. */
+int wfm_fc_obs(const struct fc_view *v, int t);
+
+/* Class of every day (enum fc_class) from states and flags (flags may be
+ * NULL); cls has n entries. */
+void wfm_fc_classes(const unsigned char *state, const unsigned char *flags, int n,
+		wfm_date first, unsigned char *cls);
+
+/* Mean absolute error of the weekly seasonal naive forecast (last observed
+ * normal same weekday) over the view's history; 0 when it cannot be formed. */
+double wfm_fc_snaive_mae(const struct fc_view *v);
+
+/* Robust linear fit by iteratively reweighted least squares with Tukey's
+ * bisquare (tuning 4.685, scale from the median absolute residual), solving
+ * the weighted normal equations by Cholesky (GSL); pw (NULL: all 1) are
+ * prior weights multiplying the robust ones.  x is n x p row-major,
+ * coefficients into c[p].  Returns WFM_OK, FC_NA when the system is
+ * singular, WFM_EINTERNAL on out of memory. */
+int wfm_fc_robust_fit(const double *x, const double *y, const double *pw, int n,
+		  int p, double *c, wfm_err *e);
+
+/* q-quantile (0..1) of v[0..n-1] by linear interpolation (sorts v). */
+double wfm_fc_quantile(double *v, int n, double q);
+
+/* The standard normal quantile. */
+double wfm_fc_norm_q(double p);
+
+#endif

@@ -1,0 +1,546 @@
+/* forecast_select.c - rolling-origin backtest of the candidate models, the
+ * choice of one per series, prediction intervals from its out-of-sample
+ * errors, and the fallback for short series. */
+#include "forecast_impl.h"
+
+#include <gsl/gsl_math.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MIN_OPEN 21      /* open days with data below which: fallback */
+#define MIN_TRAIN 28     /* open days with data before a backtest origin */
+#define BIN 7            /* days per horizon bin of the intervals */
+#define BIN_MIN 20       /* errors a bin needs before it borrows neighbours */
+
+static const char *const model_names[] = {
+	"snaive", "meanwd", "ets", "reg", "ets+reg", "mean+ets+reg", "fallback"
+};
+
+const char *wfm_fc_model_name(int model)
+{
+	if (model < 0 || model > WFM_FC_FALLBACK)
+		return "?";
+	return model_names[model];
+}
+
+void wfm_fc_options_default(wfm_fc_options *o)
+{
+	o->level = 0.8;
+	o->origins = 8;
+	o->horizon = 0;
+	o->model = -1;
+	o->max_train = 1100;
+}
+
+void wfm_fc_daily_free(wfm_fc_daily *f)
+{
+	if (!f)
+		return;
+	free(f->point);
+	free(f->lo);
+	free(f->hi);
+	free(f->state);
+	free(f);
+}
+
+/* Acklam's rational approximation refined by one Halley step: |error| below
+ * 1e-12 on (0, 1). */
+double wfm_fc_norm_q(double p)
+{
+	static const double a[] = {-3.969683028665376e+01, 2.209460984245205e+02,
+		-2.759285104469687e+02, 1.383577518672690e+02,
+		-3.066479806614716e+01, 2.506628277459239e+00};
+	static const double b[] = {-5.447609879822406e+01, 1.615858368580409e+02,
+		-1.556989798598866e+02, 6.680131188771972e+01,
+		-1.328068155288572e+01};
+	static const double c[] = {-7.784894002430293e-03, -3.223964580411365e-01,
+		-2.400758277161838e+00, -2.549732539343734e+00,
+		4.374664141464968e+00, 2.938163982698783e+00};
+	static const double d[] = {7.784695709041462e-03, 3.224671290700398e-01,
+		2.445134137142996e+00, 3.754408661907416e+00};
+	double q, r, x, u;
+
+	if (p <= 0)
+		return -HUGE_VAL;
+	if (p >= 1)
+		return HUGE_VAL;
+	if (p < 0.02425) {
+		q = sqrt(-2 * log(p));
+		x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q +
+		     c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+	} else if (p > 1 - 0.02425) {
+		q = sqrt(-2 * log(1 - p));
+		x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q +
+		      c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+	} else {
+		q = p - 0.5;
+		r = q * q;
+		x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r +
+		     a[5]) * q / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r +
+				  b[4]) * r + 1);
+	}
+	u = (0.5 * erfc(-x / sqrt(2)) - p) * sqrt(2 * M_PI) * exp(x * x / 2);
+	return x - u / (1 + x * u / 2);
+}
+
+/* One backtest error: which origin, how many days ahead (0-based), and the
+ * log ratio log1p(actual) - log1p(forecast). */
+struct bt_err {
+	int origin, ahead;
+	double lr;
+};
+
+/* Interval quantiles per horizon bin from errors (all origins except
+ * `skip`): qlo[b] <= 0 <= qhi[b], the width never shrinking with b. */
+static void bin_quantiles(const struct bt_err *er, int n, int skip, int nbins,
+			  double level, double *qlo, double *qhi, double *buf)
+{
+	int b, i, k, wide;
+
+	for (b = 0; b < nbins; b++) {
+		for (wide = 0;; wide++) {
+			k = 0;
+			for (i = 0; i < n; i++) {
+				int eb = er[i].ahead / BIN;
+				if (er[i].origin != skip && eb >= b - wide &&
+				    eb <= b + wide)
+					buf[k++] = er[i].lr;
+			}
+			if (k >= BIN_MIN || wide > nbins)
+				break;
+		}
+		qlo[b] = k ? wfm_fc_quantile(buf, k, (1 - level) / 2) : 0;
+		qhi[b] = k ? wfm_fc_quantile(buf, k, (1 + level) / 2) : 0;
+		if (qlo[b] > 0)
+			qlo[b] = 0;
+		if (qhi[b] < 0)
+			qhi[b] = 0;
+		if (b > 0 && qlo[b] > qlo[b - 1])
+			qlo[b] = qlo[b - 1];
+		if (b > 0 && qhi[b] < qhi[b - 1])
+			qhi[b] = qhi[b - 1];
+	}
+}
+
+/* The log-scale interval offsets for `ahead` days ahead: the bin's, growing
+ * as sqrt beyond the last bin. */
+static void offsets(const double *qlo, const double *qhi, int nbins, int ahead,
+		    double *lo, double *hi)
+{
+	int b = ahead / BIN;
+	double g = 1;
+
+	if (b >= nbins) {
+		g = sqrt((ahead + 0.5) / (nbins * BIN - BIN / 2.0));
+		b = nbins - 1;
+	}
+	*lo = qlo[b] * g;
+	*hi = qhi[b] * g;
+}
+
+static void set_interval(double f, double qlo, double qhi, double *lo,
+			 double *hi)
+{
+	*lo = (1 + f) * exp(qlo) - 1;
+	*hi = (1 + f) * exp(qhi) - 1;
+	if (*lo < 0)
+		*lo = 0;
+	if (*lo > f)
+		*lo = f;
+	if (*hi < f)
+		*hi = f;
+}
+
+/* Forecasts with a base model or a combination, into out[0..v->h-1].
+ * base[m] caches base forecasts (NULL entries are computed into the given
+ * buffers); returns WFM_OK, FC_NA or an error. */
+static int run_model(int model, const struct fc_view *v, double *base[4],
+		     int have[4], double *out, wfm_err *e)
+{
+	static const int parts[][3] = {{WFM_FC_ETS, WFM_FC_REG, -1},
+		{WFM_FC_MEANWD, WFM_FC_ETS, WFM_FC_REG}};
+	int i, j, np, rc;
+
+	if (model < WFM_FC_ETS_REG) {
+		if (!have[model]) {
+			rc = wfm_fc_model_run(model, v, base[model], e);
+			have[model] = rc == WFM_OK ? 1 : -1;
+			if (rc != WFM_OK && rc != FC_NA)
+				return rc;
+		}
+		if (have[model] < 0)
+			return FC_NA;
+		memcpy(out, base[model], sizeof *out * (size_t)v->h);
+		return WFM_OK;
+	}
+	np = model == WFM_FC_ETS_REG ? 2 : 3;
+	for (j = 0; j < v->h; j++)
+		out[j] = 0;
+	for (i = 0; i < np; i++) {
+		int m = parts[model - WFM_FC_ETS_REG][i];
+		if (!have[m]) {
+			rc = wfm_fc_model_run(m, v, base[m], e);
+			have[m] = rc == WFM_OK ? 1 : -1;
+			if (rc != WFM_OK && rc != FC_NA)
+				return rc;
+		}
+		if (have[m] < 0)
+			return FC_NA;
+		for (j = 0; j < v->h; j++)
+			out[j] += base[m][j] / np;
+	}
+	return WFM_OK;
+}
+
+struct bt {
+	struct bt_err *err[WFM_FC_NMODELS];
+	int nerr[WFM_FC_NMODELS];
+	double abs[WFM_FC_NMODELS], dev[WFM_FC_NMODELS], act[WFM_FC_NMODELS];
+	int origins, horizon, nbins;
+};
+
+static void bt_release(struct bt *b)
+{
+	int m;
+
+	for (m = 0; m < WFM_FC_NMODELS; m++)
+		free(b->err[m]);
+}
+
+/* Runs every candidate from each origin; fills the error lists. */
+static int backtest(const struct fc_view *full, int K, int H, struct bt *b,
+		    wfm_err *e)
+{
+	double *buf = NULL, *base[4] = {0};
+	int step = BIN * (H / 14 > 1 ? H / 14 : 1), k, m, j, rc = WFM_OK;
+	int nobs, t, o;
+
+	memset(b, 0, sizeof *b);
+	b->horizon = H;
+	b->nbins = (H + BIN - 1) / BIN;
+	buf = malloc(sizeof *buf * (size_t)H * 5);
+	for (m = 0; m < WFM_FC_NMODELS; m++)
+		b->err[m] = malloc(sizeof **b->err * (size_t)(K * H + 1));
+	for (m = 0; m < WFM_FC_NMODELS; m++)
+		if (!b->err[m])
+			buf = (free(buf), NULL);
+	if (!buf)
+		return wfm_err_nomem(e);
+	for (m = 0; m < 4; m++)
+		base[m] = buf + (size_t)(m + 1) * H;
+	for (k = K - 1; k >= 0; k--) {
+		struct fc_view v = *full;
+		int have[4] = {0}, used = 0;
+		o = full->n - H - step * k;
+		for (nobs = 0, t = 0; t < o; t++)
+			nobs += wfm_fc_obs(full, t);
+		if (o <= 0 || nobs < MIN_TRAIN)
+			continue;
+		v.n = o;
+		v.h = H;
+		for (m = 0; m < WFM_FC_NMODELS; m++) {
+			rc = run_model(m, &v, base, have, buf, e);
+			if (rc == FC_NA)
+				continue;
+			if (rc)
+				goto out;
+			used = 1;
+			for (j = 0; j < H; j++) {
+				double y, f = buf[j];
+				if (!wfm_fc_obs(full, o + j))
+					continue;
+				y = full->y[o + j];
+				b->abs[m] += fabs(y - f);
+				b->dev[m] += f - y;
+				b->act[m] += y;
+				b->err[m][b->nerr[m]].origin = k;
+				b->err[m][b->nerr[m]].ahead = j;
+				b->err[m][b->nerr[m]++].lr = log1p(y) - log1p(f);
+			}
+		}
+		b->origins += used;
+	}
+	rc = WFM_OK;
+out:
+	free(buf);
+	return rc;
+}
+
+/* Coverage of each model's intervals, each origin judged by the quantiles
+ * of the other origins (leave one origin out). */
+static int coverage(const struct bt *b, int m, int K, double level,
+		    double *cov, wfm_err *e)
+{
+	double *qlo = malloc(sizeof *qlo * (size_t)b->nbins * 2);
+	double *buf = malloc(sizeof *buf * (size_t)(b->nerr[m] + 1));
+	int k, i, in = 0, tot = 0;
+
+	if (!qlo || !buf) {
+		free(qlo);
+		free(buf);
+		return wfm_err_nomem(e);
+	}
+	for (k = 0; k < K; k++) {
+		bin_quantiles(b->err[m], b->nerr[m], k, b->nbins, level, qlo,
+			      qlo + b->nbins, buf);
+		for (i = 0; i < b->nerr[m]; i++) {
+			const struct bt_err *x = &b->err[m][i];
+			double lo, hi;
+			if (x->origin != k)
+				continue;
+			offsets(qlo, qlo + b->nbins, b->nbins, x->ahead, &lo, &hi);
+			tot++;
+			in += x->lr >= lo - 1e-12 && x->lr <= hi + 1e-12;
+		}
+	}
+	*cov = tot ? (double)in / tot : 0;
+	free(qlo);
+	free(buf);
+	return WFM_OK;
+}
+
+static wfm_fc_daily *daily_new(const wfm_fc_series *s, double level)
+{
+	wfm_fc_daily *f = calloc(1, sizeof *f);
+	size_t h = (size_t)(s->n - s->n_hist) + 1;
+
+	if (!f)
+		return NULL;
+	f->first = s->first + s->n_hist;
+	f->h = s->n - s->n_hist;
+	f->level = level;
+	f->point = calloc(h, sizeof *f->point);
+	f->lo = calloc(h, sizeof *f->lo);
+	f->hi = calloc(h, sizeof *f->hi);
+	f->state = calloc(h, 1);
+	if (!f->point || !f->lo || !f->hi || !f->state) {
+		wfm_fc_daily_free(f);
+		return NULL;
+	}
+	if (f->h)
+		memcpy(f->state, s->state + s->n_hist, (size_t)f->h);
+	for (int m = 0; m < WFM_FC_NMODELS; m++)
+		f->scores[m].model = m;
+	return f;
+}
+
+/* Short series: mean of the observed same weekdays (of all observed days
+ * when the weekday has none); interval from the spread of the observations
+ * around those means on the log scale, growing with the horizon, or Poisson
+ * when there are fewer than 3 observations. */
+static void fallback(const struct fc_view *v, double level, wfm_fc_daily *f)
+{
+	double sum[7] = {0}, all = 0, ss = 0, z = wfm_fc_norm_q((1 + level) / 2);
+	int cnt[7] = {0}, nall = 0, t, j, wd;
+
+	for (t = 0; t < v->n; t++)
+		if (wfm_fc_obs(v, t)) {
+			wd = wfm_date_weekday(v->first + t);
+			sum[wd] += v->y[t];
+			cnt[wd]++;
+			all += v->y[t];
+			nall++;
+		}
+	for (t = 0; t < v->n; t++)
+		if (wfm_fc_obs(v, t)) {
+			wd = wfm_date_weekday(v->first + t);
+			double d = log1p(v->y[t]) -
+				   log1p(cnt[wd] > 1 ? sum[wd] / cnt[wd] : all / nall);
+			ss += d * d;
+		}
+	for (j = 0; j < v->h; j++) {
+		double m, sd;
+		t = v->n + j;
+		wd = wfm_date_weekday(v->first + t);
+		if (v->st[t] != WFM_FC_OPEN)
+			continue;
+		m = cnt[wd] ? sum[wd] / cnt[wd] : all / nall;
+		f->point[j] = m;
+		if (nall >= 3) {
+			sd = sqrt(ss / (nall - 1) * (1 + 1.0 / nall) *
+				  (1 + j / 28.0));
+			set_interval(m, -z * sd, z * sd, &f->lo[j], &f->hi[j]);
+		} else {
+			f->lo[j] = m - z * sqrt(m) > 0 ? m - z * sqrt(m) : 0;
+			f->hi[j] = m + z * sqrt(m);
+		}
+	}
+	f->model = WFM_FC_FALLBACK;
+	f->warnings |= WFM_FC_WARN_SHORT;
+}
+
+static int check_input(const wfm_fc_series *s, const wfm_fc_options *o,
+		       int *nobs, wfm_err *e)
+{
+	int t;
+
+	if (!s || s->n_hist < 0 || s->n < s->n_hist || !s->state ||
+	    (s->n_hist > 0 && !s->value))
+		return wfm_err_set(e, WFM_EUSAGE, "forecast: bad series");
+	if (!(o->level > 0 && o->level < 1) || o->origins < 1 ||
+	    o->horizon < 0 || o->model >= WFM_FC_NMODELS || o->max_train < 28)
+		return wfm_err_set(e, WFM_EUSAGE, "forecast: bad options");
+	*nobs = 0;
+	for (t = 0; t < s->n; t++) {
+		char buf[16];
+		if (s->state[t] > WFM_FC_MISSING)
+			return wfm_err_set(e, WFM_EUSAGE,
+					   "forecast: bad day state %d",
+					   s->state[t]);
+		if (t >= s->n_hist || s->state[t] != WFM_FC_OPEN)
+			continue;
+		if (!(s->value[t] >= 0) || !isfinite(s->value[t]))
+			return wfm_err_set(e, WFM_EDATA,
+					   "%s: bad volume %g",
+					   wfm_date_iso(s->first + t, buf),
+					   s->value[t]);
+		*nobs += !s->flags || !(s->flags[t] & WFM_FC_EXCLUDE);
+	}
+	if (*nobs == 0)
+		return wfm_err_set(e, WFM_EDATA,
+				   "no open day with data in the history");
+	return WFM_OK;
+}
+
+/* Selects (or takes) the model, refits it on the whole history and sets the
+ * point forecasts and intervals of f. */
+static int select_and_fit(const struct fc_view *v, const wfm_fc_options *o,
+			  wfm_fc_daily *f, wfm_err *e)
+{
+	struct bt b;
+	double *base[4], *buf, *q = NULL, best = HUGE_VAL, scale;
+	int have[4] = {0}, m, j, rc, K = o->origins, H, chosen = -1;
+
+	H = o->horizon ? o->horizon : (v->h > 0 && v->h < 56 ? v->h : 56);
+	if ((rc = backtest(v, K, H, &b, e)))
+		goto out_bt;
+	scale = wfm_fc_snaive_mae(v);
+	for (m = 0; m < WFM_FC_NMODELS; m++) {
+		wfm_fc_score *sc = &f->scores[m];
+		sc->points = b.nerr[m];
+		if (!sc->points)
+			continue;
+		sc->wape = b.act[m] > 0 ? b.abs[m] / b.act[m] : 0;
+		sc->bias = b.act[m] > 0 ? b.dev[m] / b.act[m] : 0;
+		sc->mase = scale > 0 ? b.abs[m] / sc->points / scale : sc->wape;
+		if ((rc = coverage(&b, m, K, o->level, &sc->coverage, e)))
+			goto out_bt;
+		if (sc->mase < best - 1e-12) {
+			best = sc->mase;
+			chosen = m;
+		}
+	}
+	f->origins = b.origins;
+	f->horizon = H;
+	if (o->model >= 0)
+		chosen = o->model;
+	if (chosen < 0 || b.nerr[chosen] == 0) {
+		f->warnings |= WFM_FC_WARN_NO_BACKTEST;
+		if (chosen < 0)
+			chosen = WFM_FC_MEANWD;
+	}
+	buf = malloc(sizeof *buf * ((size_t)v->h * 5 + 1));
+	for (j = 0, m = 0; m < WFM_FC_NMODELS; m++)
+		j = b.nerr[m] > j ? b.nerr[m] : j;
+	q = malloc(sizeof *q * ((size_t)b.nbins * 2 + (size_t)j + 1));
+	if (!buf || !q) {
+		free(buf);
+		rc = wfm_err_nomem(e);
+		goto out_bt;
+	}
+	for (m = 0; m < 4; m++)
+		base[m] = buf + (size_t)(m + 1) * v->h;
+	rc = run_model(chosen, v, base, have, buf, e);
+	if (rc == FC_NA && chosen != WFM_FC_MEANWD) {
+		f->warnings |= WFM_FC_WARN_NO_BACKTEST;
+		chosen = WFM_FC_MEANWD;
+		rc = run_model(chosen, v, base, have, buf, e);
+	}
+	if (rc == WFM_OK) {
+		f->model = chosen;
+		f->scores[chosen].selected = 1;
+		memcpy(f->point, buf, sizeof *buf * (size_t)v->h);
+	}
+	free(buf);
+	if (rc)
+		goto out_bt;
+	if (b.nerr[chosen] == 0) {
+		/* no out-of-sample errors: the fallback's interval */
+		wfm_fc_daily tmp = *f;
+		double *keep = malloc(sizeof *keep * ((size_t)v->h + 1));
+		if (!keep) {
+			rc = wfm_err_nomem(e);
+			goto out_bt;
+		}
+		memcpy(keep, f->point, sizeof *keep * (size_t)v->h);
+		fallback(v, o->level, &tmp);
+		for (j = 0; j < v->h; j++) {
+			double rl = tmp.point[j] > 0 ? tmp.lo[j] / tmp.point[j] : 1;
+			double rh = tmp.point[j] > 0 ? tmp.hi[j] / tmp.point[j] : 1;
+			f->point[j] = keep[j];
+			f->lo[j] = keep[j] * rl;
+			f->hi[j] = keep[j] * rh;
+		}
+		free(keep);
+		f->model = chosen;
+		f->warnings = WFM_FC_WARN_NO_BACKTEST;
+		goto out_bt;
+	}
+	bin_quantiles(b.err[chosen], b.nerr[chosen], -1, b.nbins, o->level, q,
+		      q + b.nbins, q + 2 * b.nbins);
+	for (j = 0; j < v->h; j++) {
+		double lo, hi;
+		if (v->st[v->n + j] != WFM_FC_OPEN)
+			continue;
+		offsets(q, q + b.nbins, b.nbins, j, &lo, &hi);
+		set_interval(f->point[j], lo, hi, &f->lo[j], &f->hi[j]);
+	}
+out_bt:
+	free(q);
+	bt_release(&b);
+	return rc;
+}
+
+int wfm_fc_forecast(const wfm_fc_series *s, const wfm_fc_options *opt,
+		    wfm_fc_daily **out, wfm_err *e)
+{
+	wfm_fc_options o;
+	wfm_fc_daily *f = NULL;
+	unsigned char *cls = NULL;
+	struct fc_view v;
+	int nobs = 0, rc;
+
+	*out = NULL;
+	if (opt)
+		o = *opt;
+	else
+		wfm_fc_options_default(&o);
+	if ((rc = check_input(s, &o, &nobs, e)))
+		return rc;
+	f = daily_new(s, o.level);
+	cls = malloc((size_t)s->n + 1);
+	if (!f || !cls) {
+		rc = wfm_err_nomem(e);
+		goto fail;
+	}
+	wfm_fc_classes(s->state, s->flags, s->n, s->first, cls);
+	v.first = s->first;
+	v.n = s->n_hist;
+	v.h = s->n - s->n_hist;
+	v.y = s->value;
+	v.st = s->state;
+	v.cls = cls;
+	v.max_train = o.max_train;
+	if (nobs < MIN_OPEN)
+		fallback(&v, o.level, f);
+	else if ((rc = select_and_fit(&v, &o, f, e)))
+		goto fail;
+	free(cls);
+	*out = f;
+	return WFM_OK;
+fail:
+	free(cls);
+	wfm_fc_daily_free(f);
+	return rc;
+}

@@ -1,0 +1,300 @@
+/* fcrun_forecast.c - forecasting the series of a run: the models, new lines
+ * shaped like a donor, intraday profiles, expected volumes (see fcrun.h). */
+#include "fcrun_impl.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void wfm_fcr_fc_options(const wfm_fcrun *r, wfm_fc_options *fo)
+{
+	int days = r->o.to - r->o.from + 1;
+
+	wfm_fc_options_default(fo);
+	fo->level = r->o.level;
+	fo->origins = r->o.origins;
+	fo->horizon = days < 56 ? days : 56;
+}
+
+/* The warnings of a written series' forecast, as notes. */
+static int forecast_notes(wfm_fcrun *r, int i, wfm_err *e)
+{
+	const wfm_fcrun_series *s = &r->s[i];
+	char name[128], b1[16], b2[16];
+	int rc = WFM_OK;
+
+	wfm_fcr_name(r, i, name, sizeof name);
+	if (s->closed_rows)
+		rc = wfm_fcr_note(r, e, 1, "%s: %ld row%s on closed days not used (the first on "
+				"%s: %s)", name, s->closed_rows, s->closed_rows == 1 ? "" : "s",
+				wfm_date_iso(s->closed_first, b1),
+				wfm_calendar_reason(r->cal, s->closed_first));
+	if (rc == WFM_OK && (s->fc->warnings & WFM_FC_WARN_SHORT))
+		rc = wfm_fcr_note(r, e, 1, "%s: only %d open day%s with data before %s (fewer than "
+				"21): forecast by the mean of each weekday", name, s->days_data,
+				s->days_data == 1 ? "" : "s", wfm_date_iso(r->o.from, b2));
+	else if (rc == WFM_OK && (s->fc->warnings & WFM_FC_WARN_NO_BACKTEST))
+		rc = wfm_fcr_note(r, e, 1, "%s: too short to backtest (%d open days with data): "
+				"model %s with rough interval widths", name, s->days_data,
+				wfm_fc_model_name(s->fc->model));
+	return rc;
+}
+
+int wfm_fcr_forecast_one(wfm_fcrun *r, int i, const wfm_fc_options *fo, wfm_err *e)
+{
+	wfm_fcrun_series *s = &r->s[i];
+	wfm_fc_series in = {s->first, s->n_hist, s->n, s->value, s->state, NULL};
+	char name[128], b1[16];
+	int rc;
+
+	wfm_fc_daily_free(s->fc);
+	s->fc = NULL;
+	wfm_fcr_name(r, i, name, sizeof name);
+	if (s->days_data == 0)
+		return wfm_err_set(e, WFM_EDATA, "%s: no data on an open day before %s%s",
+				   name, wfm_date_iso(r->o.from, b1), s->closed_rows ?
+				   " (all its rows are on closed days)" : "");
+	rc = wfm_fc_forecast(&in, fo, &s->fc, e);
+	if (rc != WFM_OK) {
+		wfm_err_prefix(e, "%s: ", name);
+		return rc;
+	}
+	if (s->written && (rc = forecast_notes(r, i, e)))
+		return rc;
+	r->done++;
+	if (r->done > r->total)
+		r->total = r->done;
+	if (r->o.progress)
+		r->o.progress(r->o.progress_ctx, r->done, r->total);
+	return WFM_OK;
+}
+
+/* The profile of series i, fitted on first use; NULL when it has no usable
+ * interval data (or on error: *rc is then set). */
+static const wfm_fc_profile *profile_of(wfm_fcrun *r, int i, int *rc, wfm_err *e)
+{
+	wfm_fcrun_series *s = &r->s[i];
+
+	if (r->fit_state[i] == 0) {
+		r->fit_state[i] = -1;
+		if (s->intervals && s->mx.days > 0) {
+			*rc = wfm_fc_profile_fit(&s->mx, &r->own[i], e);
+			if (*rc == WFM_EDATA) { /* no open day with interval data */
+				*rc = WFM_OK;
+				wfm_err_clear(e);
+			}
+			if (*rc != WFM_OK)
+				return NULL;
+			r->fit_state[i] = 1;
+		}
+	}
+	return r->fit_state[i] > 0 ? r->own[i] : NULL;
+}
+
+/* The donor of series i: of the other series of its channel with history
+ * (and, with `need_profile`, a usable intraday profile), the one with the
+ * most open days with data, the first on a tie; -1 when there is none. */
+static int pick_donor(wfm_fcrun *r, int i, int need_profile, int *rc, wfm_err *e)
+{
+	char *tried = calloc((size_t)r->ns + 1, 1);
+	int j, best;
+
+	*rc = WFM_OK;
+	if (!tried) {
+		*rc = wfm_err_nomem(e);
+		return -1;
+	}
+	for (;;) {
+		best = -1;
+		for (j = 0; j < r->ns; j++) {
+			const wfm_fcrun_series *c = &r->s[j];
+
+			if (j == i || tried[j] || c->new_line || c->channel != r->s[i].channel ||
+			    c->days_data == 0 || (need_profile && !c->intervals))
+				continue;
+			if (best < 0 || c->days_data > r->s[best].days_data)
+				best = j;
+		}
+		if (best < 0 || !need_profile || profile_of(r, best, rc, e) || *rc)
+			break;
+		tried[best] = 1;
+	}
+	free(tried);
+	return *rc ? -1 : best;
+}
+
+/* Open days in [a, b] by the calendar. */
+static int open_days(const wfm_fcrun *r, wfm_date a, wfm_date b)
+{
+	int n = 0;
+
+	for (; a <= b; a++)
+		n += wfm_calendar_open(r->cal, a);
+	return n;
+}
+
+/* The series a row of ev goes to: a written series, or -1. */
+static int series_of(const wfm_fcrun *r, const wfm_ev_row *x)
+{
+	int i;
+
+	for (i = 0; i < r->ns; i++)
+		if (r->s[i].written && r->s[i].channel == x->channel &&
+		    strcmp(r->s[i].line, x->line) == 0)
+			return i;
+	return -1;
+}
+
+/* Rows that add or set a volume need an open day to put it on. */
+static int check_ev(const wfm_fcrun *r, const wfm_ev_list *ev, wfm_err *e)
+{
+	static const char *const mode[] = {"add", "scale", "set"};
+	char b1[16], b2[16];
+	size_t k;
+
+	for (k = 0; ev && k < ev->n; k++) {
+		const wfm_ev_row *x = &ev->row[k];
+
+		if (series_of(r, x) < 0 || x->ev.mode == WFM_FC_SCALE ||
+		    open_days(r, x->ev.from, x->ev.to) > 0)
+			continue;
+		return wfm_err_set(e, WFM_EDATA, "%s:%ld: no open day from %s to %s to %s the "
+				   "volume on", ev->name, x->src_line, wfm_date_iso(x->ev.from, b1),
+				   wfm_date_iso(x->ev.to, b2), mode[x->ev.mode]);
+	}
+	return WFM_OK;
+}
+
+/* A new line: the expected volumes of its rows, shaped like its donor. */
+static int new_line(wfm_fcrun *r, int i, const wfm_ev_list *ev, const wfm_fc_options *fo,
+		    wfm_err *e)
+{
+	wfm_fcrun_series *s = &r->s[i];
+	wfm_fc_expected *x = malloc(sizeof *x * (ev->n + 1));
+	const wfm_ev_row *first = NULL;
+	char name[128];
+	int d, rc, n = 0, shaped = 0;
+	size_t k;
+
+	if (!x)
+		return wfm_err_nomem(e);
+	for (k = 0; k < ev->n; k++)
+		if (series_of(r, &ev->row[k]) == i) {
+			first = first ? first : &ev->row[k];
+			shaped += ev->row[k].ev.mode != WFM_FC_SCALE;
+			x[n++] = ev->row[k].ev;
+		}
+	wfm_fcr_name(r, i, name, sizeof name);
+	rc = WFM_OK;
+	if (!shaped)
+		rc = wfm_err_set(e, WFM_EDATA, "%s:%ld: %s has no history: it needs an add or "
+				 "set row, not only scale", ev->name, first->src_line, name);
+	d = rc ? -1 : pick_donor(r, i, 0, &rc, e);
+	if (rc == WFM_OK && d < 0)
+		rc = wfm_err_set(e, WFM_EDATA, "%s:%ld: %s has no history, and no other line "
+				 "has %s history to lend it a shape", ev->name, first->src_line,
+				 name, wfm_channel_name(s->channel));
+	if (rc == WFM_OK && !r->s[d].fc) {
+		r->total++;
+		rc = wfm_fcr_forecast_one(r, d, fo, e);
+	}
+	if (rc == WFM_OK && (rc = wfm_fc_from_donor(r->s[d].fc, r->o.from, s->n, s->state, x, n,
+						    &s->fc, e)))
+		wfm_err_prefix(e, "%s: %s: ", ev->name, name);
+	free(x);
+	if (rc)
+		return rc;
+	s->donor = d;
+	return wfm_fcr_note(r, e, 0, "%s: no history: forecast from the expected volumes, shaped "
+			  "like line %s (the %s series with the most history)", name,
+			  r->s[d].line, wfm_channel_name(s->channel));
+}
+
+/* The intraday profile of written live series i: its own, a donor's, or
+ * flat. */
+static int give_profile(wfm_fcrun *r, int i, wfm_err *e)
+{
+	wfm_fcrun_series *s = &r->s[i];
+	char name[128];
+	double *flat;
+	int d = -1, rc = WFM_OK, k;
+
+	wfm_fcr_name(r, i, name, sizeof name);
+	if ((s->profile = profile_of(r, i, &rc, e)) || rc)
+		return rc;
+	if (s->new_line && s->donor >= 0 && profile_of(r, s->donor, &rc, e))
+		d = s->donor;
+	else if (rc == WFM_OK)
+		d = pick_donor(r, i, 1, &rc, e);
+	if (rc)
+		return rc;
+	if (d >= 0) {
+		s->profile = r->own[d];
+		if (d == s->donor)
+			return WFM_OK; /* said with the new line's note */
+		s->donor = d;
+		return wfm_fcr_note(r, e, 0, "%s: no interval history: spread over the day like "
+				  "line %s", name, r->s[d].line);
+	}
+	flat = malloc(sizeof *flat * (size_t)7 * (size_t)r->m);
+	if (!flat)
+		return wfm_err_nomem(e);
+	for (k = 0; k < 7 * r->m; k++)
+		flat[k] = 1;
+	r->own[i] = wfm_fc_profile_new(r->m, flat, e);
+	free(flat);
+	if (!(s->profile = r->own[i]))
+		return e ? e->code : WFM_EINTERNAL;
+	return wfm_fcr_note(r, e, 1, "%s: no interval history on this channel: spread evenly over "
+			  "the opening hours", name);
+}
+
+/* Applies the rows of ev for written series with history, in file order. */
+static int apply_ev(wfm_fcrun *r, const wfm_ev_list *ev, wfm_err *e)
+{
+	size_t k;
+	int i, rc;
+
+	for (k = 0; ev && k < ev->n; k++) {
+		i = series_of(r, &ev->row[k]);
+		if (i < 0 || r->s[i].new_line)
+			continue;
+		if ((rc = wfm_fc_apply_expected(r->s[i].fc, &ev->row[k].ev, e))) {
+			wfm_err_prefix(e, "%s:%ld: ", ev->name, ev->row[k].src_line);
+			return rc;
+		}
+	}
+	return WFM_OK;
+}
+
+int wfm_fcrun_forecast(wfm_fcrun *r, const wfm_ev_list *ev, wfm_err *e)
+{
+	wfm_fc_options fo;
+	int i, rc;
+
+	if (!r)
+		return wfm_err_set(e, WFM_EUSAGE, "forecast run: no run");
+	for (i = 0; i < r->ns; i++)
+		if (r->s[i].new_line && !ev)
+			return wfm_err_set(e, WFM_EUSAGE, "forecast run: the expected volumes "
+					   "the run was made with are needed");
+	if ((rc = check_ev(r, ev, e)))
+		return rc;
+	wfm_fcr_fc_options(r, &fo);
+	r->done = r->total = 0;
+	for (i = 0; i < r->ns; i++)
+		r->total += r->s[i].written && !r->s[i].new_line;
+	for (i = 0; i < r->ns; i++)
+		if (r->s[i].written && !r->s[i].new_line && (rc = wfm_fcr_forecast_one(r, i, &fo, e)))
+			return rc;
+	for (i = 0; i < r->ns; i++)
+		if (r->s[i].new_line && (rc = new_line(r, i, ev, &fo, e)))
+			return rc;
+	for (i = 0; r->o.grain == WFM_GRAIN_INTERVAL && r->m > 0 && i < r->ns; i++)
+		if (r->s[i].written && !wfm_channel_deferred(r->s[i].channel) &&
+		    (rc = give_profile(r, i, e)))
+			return rc;
+	if ((rc = apply_ev(r, ev, e)))
+		return rc;
+	r->forecast_done = 1;
+	return WFM_OK;
+}

@@ -1,0 +1,143 @@
+/* planrun.h - the work of wfm-plan around the plan library: the shift rules
+ * from the settings, the plan's CSV inputs read into a wfm_plan_input, and
+ * the outputs written in the contracts of DESIGN.md.
+ *
+ * Inputs (columns in any order, case and accents ignored, Dutch aliases in
+ * brackets; other columns are ignored):
+ *   requirements  date,time,channel,line,agents[,scheduled] as wfm-staff
+ *                 writes them.  A row with a time is a live requirement in
+ *                 agents for that interval; a row without one (e-mail,
+ *                 callbacks) is deferred work in agent-hours released that
+ *                 day and due deferred_days working days later.  Channels
+ *                 of one line add up.  Rows outside the plan's days are
+ *                 skipped (counted in wfm_pr_info); a date, time, channel
+ *                 and line given twice is an error naming both lines.
+ *   agents        agent (medewerker), skills (vaardigheden), hours_per_week
+ *                 (uren_per_week); optional days_per_week, earliest_start,
+ *                 latest_end (HH:MM), unavailable (dates, '|'-separated),
+ *                 preferred_start (HH:MM or HH:MM-HH:MM: the window the
+ *                 shift start should fall in).  Empty optional cells: no
+ *                 restriction.
+ *   leave         agent,from,to,status: approved (goedgekeurd) or requested
+ *                 (aangevraagd).  Requests are ranked in file order: of two
+ *                 competing for the same cover, the earlier row wins.
+ *   trainings     training,skill,minutes,group_min,group_max,participants,
+ *                 from,to.  minutes as a number or H:MM; participants a
+ *                 count or a '|'-list of agents.  A training whose window
+ *                 misses the plan's days is skipped (counted).
+ * The lines of the plan are those of the requirements rows inside the plan
+ * and the skills of its trainings.  Every error names the file, line,
+ * column and value ("agents.csv:7: column 'hours_per_week': not a number:
+ * 'x'") with WFM_EDATA; a missing file is WFM_ENOINPUT.
+ *
+ * Ownership: everything returned is owned by the caller.  Nothing here
+ * prints.
+ */
+#ifndef WFM_PLANRUN_H
+#define WFM_PLANRUN_H
+
+#include <stdio.h>
+
+#include "plan/plan.h"
+#include "setup/calendar.h"
+#include "setup/config.h"
+
+/* The shift rules and weights of the [plan] settings of `cfg` (shifts,
+ * start_step, lunch, lunch_window, lunch_after, break, break_windows,
+ * min_rest, max_days, hours_tolerance, training_step, the weights) with
+ * the interval of [calendar].  A shift of length L gets, in time order: a
+ * short break in each break window whose latest start plus the break ends
+ * by L, and, when L > lunch_after, the lunch in its window, its latest
+ * start cut so the lunch ends 1:30 before L.  Fails with WFM_EDATA
+ * ("FILE:LINE: [plan] shifts: ...") when the setting came from the file,
+ * WFM_EUSAGE ("--shifts: ...") for a flag, naming the bad value: a length
+ * that is no multiple of the interval or not between 1:00 and 16:00,
+ * windows that overlap a lunch, more than WFM_PLAN_MAX_TYPES lengths. */
+int wfm_pr_rules(const wfm_config *cfg, wfm_plan_rules *r, wfm_err *e);
+
+/* The input files; leave and trainings may be NULL (none). */
+typedef struct wfm_pr_files {
+	const char *requirements; /* a path or "-" for standard input */
+	const char *agents;
+	const char *leave;
+	const char *trainings;
+} wfm_pr_files;
+
+/* What a read found, for the program's messages. */
+typedef struct wfm_pr_info {
+	wfm_date from, to;      /* the plan's days */
+	long rows, skipped;     /* requirement rows read, rows outside the plan */
+	int trainings_skipped;  /* trainings whose window misses the plan */
+	int leave_skipped;      /* leave rows outside the plan */
+	int open_days;
+} wfm_pr_info;
+
+/* Reads the inputs into a new plan input for the days from..to (inclusive,
+ * within one Monday-Sunday week).  from < 0: the Monday-Sunday week of the
+ * earliest requirement date (then `to` is ignored).  The input always holds
+ * the seven days Monday to Sunday, those outside from..to closed: contract
+ * hours then scale to the weekdays planned (a plan of Wednesday to Friday
+ * asks three fifths of a week's hours).  Deferred work released on a closed
+ * day is released on the next working day; work released after `to` is
+ * left out.  Opening hours come
+ * from `cal`; the rules from wfm_pr_rules(cfg); the requirement column from
+ * cfg->requirement, line weights from cfg->line_weights, the deadline of
+ * deferred work from cfg->deferred_days and `cal`.  `info` (may be NULL)
+ * receives what was read.  Returns NULL on failure with `e` set (see the
+ * top of this file; WFM_EUSAGE for a range of days that is no part of one
+ * week or has no open day). */
+wfm_plan_input *wfm_pr_read(const wfm_pr_files *f, const wfm_config *cfg,
+			    const wfm_calendar *cal, wfm_date from, wfm_date to,
+			    wfm_pr_info *info, wfm_err *e);
+
+/* The outputs.  Each writes a header and its rows to `out` in the canonical
+ * profile, or the nl-BE spreadsheet profile when `excel` is nonzero, and
+ * returns WFM_OK, or WFM_EIO when a write failed.  `in` is the input `r`
+ * was solved from.
+ *
+ * Roster: agent,date,start,end,activity,line - per agent (input order) and
+ * day, the blocks of the shift (work with its line, break, lunch, training)
+ * and leave days (a leave block over the opening hours), by start. */
+int wfm_pr_write_roster(FILE *out, const wfm_plan_input *in, const wfm_plan_result *r,
+			int excel);
+
+/* Coverage: date,time,line,required,planned,gap - per open day, interval
+ * and line, and for every interval outside the opening hours (a closed
+ * day's too) that has a requirement, which no plan can cover: the
+ * requirement, the agents planned on the line and gap = planned - required
+ * (negative: short).  Lines with deferred work also get
+ * a row per day without a time: the hours released that day (required),
+ * the hours done (planned) and their difference. */
+int wfm_pr_write_coverage(FILE *out, const wfm_plan_input *in, const wfm_plan_result *r,
+			  int excel);
+
+/* Decisions: kind,name,agent,from,to,start,end,decision,reason - one row per
+ * leave period inside the plan (decision approved, granted or refused with
+ * the reason) and one per training attendee (kind training, name, the
+ * session's date and times, decision attends, reason: the group size). */
+int wfm_pr_write_decisions(FILE *out, const wfm_plan_input *in, const wfm_plan_result *r,
+			   int excel);
+
+/* Summary: key,value rows: status (optimal, time_limit, stopped),
+ * objective, bound, gap, seconds, under_coverage_hours,
+ * over_coverage_hours, deferred_late_hours, leave_granted, leave_refused,
+ * agents, shifts, then under_coverage_hours_YYYY-MM-DD for each open day
+ * and each closed day with a requirement (they add up to the total). */
+int wfm_pr_write_summary(FILE *out, const wfm_plan_input *in, const wfm_plan_result *r,
+			 int excel);
+
+/* The model wfm_plan_solve builds for `in`, in CPLEX LP format, to `out`
+ * (a stream the caller opened, e.g. through outfile.h): GLPK writes it to a
+ * temporary file in $TMPDIR (else /tmp), which is copied to `out` and
+ * removed.  WFM_OK; WFM_EDATA for input no plan can satisfy (as
+ * wfm_plan_solve); WFM_ECANTCREAT when no temporary file can be made;
+ * WFM_EIO when writing failed. */
+int wfm_pr_write_lp(FILE *out, const wfm_plan_input *in, wfm_err *e);
+
+/* Agent-hours short on plan day `d`, summed over intervals and lines. */
+double wfm_pr_day_under(const wfm_plan_input *in, const wfm_plan_result *r, int d);
+
+/* "optimal", "time_limit" or "stopped". */
+const char *wfm_pr_status_name(int status);
+
+#endif

@@ -1,0 +1,42 @@
+/* planrun_impl.h - shared inside the planrun module (planrun*.c). */
+#ifndef WFM_PLANRUN_IMPL_H
+#define WFM_PLANRUN_IMPL_H
+
+#include "planrun.h"
+#include "io/csv.h"
+
+#define PR_MAXCOLS 12
+
+/* An input table: the reader, its columns' field indices (-1: absent) and
+ * the header cells as written, for messages. */
+typedef struct pr_table {
+	wfm_csv *csv;
+	int idx[PR_MAXCOLS];
+	char head[PR_MAXCOLS][48];
+	wfm_numfmt nf;
+} pr_table;
+
+/* Opens `path`, reads its header and maps it onto `cols` (n <= PR_MAXCOLS).
+ * An empty file is an error ("FILE: empty file, expected a header").
+ * Returns WFM_OK or the error; on failure nothing stays open. */
+int wfm_pr_open(pr_table *t, const char *path, const wfm_csv_col *cols, int n, wfm_err *e);
+
+/* The cell of column c of the current record ("" when the column is absent). */
+const char *wfm_pr_cell(const pr_table *t, int c);
+
+/* Records "FILE:LINE: column 'HEAD': WHY: 'VALUE'" and returns WFM_EDATA. */
+int wfm_pr_cell_error(const pr_table *t, int c, const char *why, wfm_err *e);
+
+/* Puts "FILE:LINE: " of the current record in front of the error in `e`
+ * and returns its code. */
+int wfm_pr_prefix(const pr_table *t, wfm_err *e);
+
+/* An error about setting `key` of [plan] whose text is `value`: "FILE:LINE:
+ * [plan] KEY: WHY: 'VALUE'" (WFM_EDATA) when it came from the configuration
+ * file; "FILE: [plan] KEY (default): ..." (WFM_EDATA) when it is a default
+ * and a configuration file was read; else "--KEY: WHY: 'VALUE'"
+ * (WFM_EUSAGE: the flags given do not fit together). */
+int wfm_pr_setting_error(const wfm_config *cfg, const char *key, const char *why,
+		     const char *value, wfm_err *e);
+
+#endif

@@ -1,0 +1,242 @@
+/* planrun_write.c - the outputs of wfm-plan; see planrun.h. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "planrun.h"
+#include "io/csv.h"
+
+static const char *const activity[] = {"work", "break", "lunch", "training", "leave"};
+
+static int done(const wfm_csvw *w)
+{
+	return wfm_csvw_error(w) || ferror(w->f) ? WFM_EIO : WFM_OK;
+}
+
+int wfm_pr_write_roster(FILE *out, const wfm_plan_input *in, const wfm_plan_result *r,
+			int excel)
+{
+	static const char *const head[] = {"agent", "date", "start", "end", "activity", "line",
+					   NULL};
+	wfm_csvw w;
+	int i;
+
+	wfm_csvw_init(&w, out, excel);
+	wfm_csvw_header(&w, head);
+	for (i = 0; i < r->n_blocks; i++) {
+		const wfm_plan_block *b = &r->block[i];
+
+		wfm_csvw_str(&w, in->agent[b->agent].name);
+		wfm_csvw_date(&w, in->day[b->day].date);
+		wfm_csvw_time(&w, b->start);
+		wfm_csvw_time(&w, b->end);
+		wfm_csvw_str(&w, activity[b->activity]);
+		wfm_csvw_str(&w, b->line >= 0 ? in->line[b->line].code : NULL);
+		wfm_csvw_end(&w);
+	}
+	return done(&w);
+}
+
+static size_t cell(const wfm_plan_input *in, int d, int t, int l)
+{
+	return ((size_t)d * (size_t)in->n_intervals + (size_t)t) * (size_t)in->n_lines +
+	       (size_t)l;
+}
+
+static void coverage_row(wfm_csvw *w, const wfm_plan_input *in, int d, int minute,
+			 const char *line, double req, double planned)
+{
+	wfm_csvw_date(w, in->day[d].date);
+	wfm_csvw_time(w, minute);
+	wfm_csvw_str(w, line);
+	wfm_csvw_num(w, req, 4);
+	wfm_csvw_num(w, planned, 4);
+	wfm_csvw_num(w, planned - req, 4);
+	wfm_csvw_end(w);
+}
+
+int wfm_pr_write_coverage(FILE *out, const wfm_plan_input *in, const wfm_plan_result *r,
+			  int excel)
+{
+	static const char *const head[] = {"date", "time", "line", "required", "planned", "gap",
+					   NULL};
+	int iv = in->rules.interval_min, d, t, l, k;
+	wfm_csvw w;
+
+	wfm_csvw_init(&w, out, excel);
+	wfm_csvw_header(&w, head);
+	for (d = 0; d < in->n_days; d++) {
+		for (l = 0; l < in->n_lines; l++) {
+			double rel = 0;
+			int has = 0;
+
+			for (k = 0; k < in->n_deferred; k++)
+				if (in->deferred[k].line == l) {
+					has = 1;
+					if (in->deferred[k].day == d)
+						rel += in->deferred[k].hours;
+				}
+			if (has && (in->day[d].opens >= 0 || rel > 0))
+				coverage_row(&w, in, d, -1, in->line[l].code, rel,
+					     r->deferred_done[(size_t)d * (size_t)in->n_lines +
+							      (size_t)l]);
+		}
+		for (t = 0; t < in->n_intervals; t++) {
+			int minute = in->grid_start + t * iv;
+			int open = minute >= in->day[d].opens && minute < in->day[d].closes;
+
+			for (l = 0; l < in->n_lines; l++) {
+				double req = in->req[cell(in, d, t, l)];
+
+				if (open || req > 0)
+					coverage_row(&w, in, d, minute, in->line[l].code, req,
+						     r->planned[cell(in, d, t, l)]);
+			}
+		}
+	}
+	return done(&w);
+}
+
+static void decision_row(wfm_csvw *w, const char *kind, const char *name, const char *agent,
+			 wfm_date from, wfm_date to, int start, int end, const char *decision,
+			 const char *reason)
+{
+	wfm_csvw_str(w, kind);
+	wfm_csvw_str(w, name);
+	wfm_csvw_str(w, agent);
+	wfm_csvw_date(w, from);
+	wfm_csvw_date(w, to);
+	wfm_csvw_time(w, start);
+	wfm_csvw_time(w, end);
+	wfm_csvw_str(w, decision);
+	wfm_csvw_str(w, reason);
+	wfm_csvw_end(w);
+}
+
+int wfm_pr_write_decisions(FILE *out, const wfm_plan_input *in, const wfm_plan_result *r,
+			   int excel)
+{
+	static const char *const head[] = {"kind", "name", "agent", "from", "to", "start",
+					   "end", "decision", "reason", NULL};
+	wfm_csvw w;
+	int i, j;
+
+	wfm_csvw_init(&w, out, excel);
+	wfm_csvw_header(&w, head);
+	for (i = 0; i < in->n_leave; i++) {
+		const wfm_plan_leave *lv = &in->leave[i];
+		const wfm_plan_decision *dc = NULL;
+
+		for (j = 0; j < r->n_decisions && !dc; j++)
+			if (r->decision[j].leave == i)
+				dc = &r->decision[j];
+		decision_row(&w, "leave", NULL, in->agent[lv->agent].name, lv->from, lv->to, -1, -1,
+			     !lv->requested ? "approved" : dc && dc->granted ? "granted" : "refused",
+			     dc && !dc->granted ? dc->reason : NULL);
+	}
+	for (i = 0; i < r->n_sessions; i++) {
+		const wfm_plan_session *s = &r->session[i];
+		const wfm_plan_training *tr = &in->training[s->training];
+		char why[64];
+
+		snprintf(why, sizeof why, "group of %d", s->n_agents);
+		for (j = 0; j < s->n_agents; j++)
+			decision_row(&w, "training", tr->name, in->agent[s->agents[j]].name,
+				     in->day[s->day].date, in->day[s->day].date, s->start, s->end,
+				     "attends", why);
+	}
+	return done(&w);
+}
+
+double wfm_pr_day_under(const wfm_plan_input *in, const wfm_plan_result *r, int d)
+{
+	double h = 0;
+	int t, l;
+
+	for (t = 0; t < in->n_intervals; t++)
+		for (l = 0; l < in->n_lines; l++) {
+			double s = in->req[cell(in, d, t, l)] - r->planned[cell(in, d, t, l)];
+
+			if (s > 0)
+				h += s;
+		}
+	return h * in->rules.interval_min / 60.0;
+}
+
+const char *wfm_pr_status_name(int status)
+{
+	return status == WFM_PLAN_OPTIMAL ? "optimal" : status == WFM_PLAN_TIME_LIMIT ?
+	       "time_limit" : "stopped";
+}
+
+static void kv_num(wfm_csvw *w, const char *key, double v, int decimals)
+{
+	wfm_csvw_str(w, key);
+	wfm_csvw_num(w, v, decimals);
+	wfm_csvw_end(w);
+}
+
+int wfm_pr_write_summary(FILE *out, const wfm_plan_input *in, const wfm_plan_result *r,
+			 int excel)
+{
+	static const char *const head[] = {"key", "value", NULL};
+	wfm_csvw w;
+	char key[64], b[11];
+	int d;
+
+	wfm_csvw_init(&w, out, excel);
+	wfm_csvw_header(&w, head);
+	wfm_csvw_str(&w, "status");
+	wfm_csvw_str(&w, wfm_pr_status_name(r->status));
+	wfm_csvw_end(&w);
+	kv_num(&w, "objective", r->objective, 4);
+	kv_num(&w, "bound", r->bound, 4);
+	kv_num(&w, "gap", r->gap, 6);
+	kv_num(&w, "seconds", r->seconds, 2);
+	kv_num(&w, "under_coverage_hours", r->under_hours, 3);
+	kv_num(&w, "over_coverage_hours", r->over_hours, 3);
+	kv_num(&w, "deferred_late_hours", r->deferred_late_hours, 3);
+	kv_num(&w, "leave_granted", r->leave_granted, 0);
+	kv_num(&w, "leave_refused", r->leave_refused, 0);
+	kv_num(&w, "agents", in->n_agents, 0);
+	kv_num(&w, "shifts", r->n_shifts, 0);
+	for (d = 0; d < in->n_days; d++) {
+		if (in->day[d].opens < 0 && wfm_pr_day_under(in, r, d) <= 0)
+			continue;
+		snprintf(key, sizeof key, "under_coverage_hours_%s", wfm_date_iso(in->day[d].date, b));
+		kv_num(&w, key, wfm_pr_day_under(in, r, d), 3);
+	}
+	return done(&w);
+}
+
+int wfm_pr_write_lp(FILE *out, const wfm_plan_input *in, wfm_err *e)
+{
+	const char *dir = getenv("TMPDIR");
+	char tmp[4096], buf[65536];
+	FILE *f;
+	size_t n;
+	int rc, fd;
+
+	if (!dir || !*dir)
+		dir = "/tmp";
+	if ((size_t)snprintf(tmp, sizeof tmp, "%s/wfm-plan-lp-XXXXXX", dir) >= sizeof tmp ||
+	    (fd = mkstemp(tmp)) < 0)
+		return wfm_err_set(e, WFM_ECANTCREAT, "cannot create a temporary file in '%s'",
+				   dir);
+	close(fd);
+	rc = wfm_plan_write_lp(in, tmp, e);
+	if (rc == WFM_OK && !(f = fopen(tmp, "rb")))
+		rc = wfm_err_set(e, WFM_EIO, "cannot read back the model from '%s'", tmp);
+	if (rc == WFM_OK) {
+		while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+			if (fwrite(buf, 1, n, out) != n)
+				break;
+		if (ferror(f) || ferror(out))
+			rc = wfm_err_set(e, WFM_EIO, "cannot write the model");
+		fclose(f);
+	}
+	unlink(tmp);
+	return rc;
+}

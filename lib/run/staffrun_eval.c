@@ -1,0 +1,264 @@
+/* staffrun_eval.c - evaluating a given staffing; see wfm_sr_evaluate in
+ * staffrun.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "staffrun_impl.h"
+#include "common/grow.h"
+#include "common/value.h"
+#include "io/csv.h"
+
+enum { C_DATE, C_TIME, C_CHANNEL, C_LINE, C_PLANNED, C_AGENTS, NCOLS };
+
+static const char *const al_date[] = {"period", "datum", "dag", "day", NULL};
+static const char *const al_time[] = {"tijd", "uur", "interval", "tijdvak", "start", NULL};
+static const char *const al_channel[] = {"kanaal", NULL};
+static const char *const al_line[] = {"lijn", "lijncode", NULL};
+static const char *const al_planned[] = {"gepland", NULL};
+static const char *const al_agents[] = {"medewerkers", "voorlichters", NULL};
+
+static const wfm_csv_col columns[NCOLS] = {
+	{"date", al_date, 1},       {"time", al_time, 0},     {"channel", al_channel, 0},
+	{"line", al_line, 1},       {"planned", al_planned, 0}, {"agents", al_agents, 0},
+};
+
+typedef struct entry {
+	int32_t series;
+	wfm_date date;
+	int16_t time;
+	long src_line;
+	double value; /* agents (live), agent-hours (deferred) */
+} entry;
+
+struct reader {
+	wfm_sr *r;
+	wfm_csv *csv;
+	int idx[NCOLS], val;
+	int channel;  /* for rows without a channel, or -1 */
+	char head[NCOLS][64];
+	wfm_numfmt nf;
+	entry *ent;
+	size_t n, cap;
+};
+
+static const char *cell(const struct reader *rd, int c)
+{
+	return rd->idx[c] < 0 ? "" : wfm_csv_field(rd->csv, (size_t)rd->idx[c]);
+}
+
+static int cell_error(const struct reader *rd, wfm_err *e, int c, const char *reason)
+{
+	return wfm_csv_cell_error(rd->csv, e, rd->head[c], reason, cell(rd, c));
+}
+
+/* The series a row counts for, or -1 (with *rc set on an error). */
+static int32_t row_series(struct reader *rd, const char *line, int *rc, wfm_err *e)
+{
+	wfm_sr *r = rd->r;
+	sr_series *ph, *ch;
+	int channel;
+
+	*rc = WFM_OK;
+	if (rd->idx[C_CHANNEL] >= 0) {
+		if ((channel = wfm_channel_parse(cell(rd, C_CHANNEL))) < 0) {
+			*rc = cell_error(rd, e, C_CHANNEL, "unknown channel (phone, email, chat, "
+					 "social, callback)");
+			return -1;
+		}
+		ph = wfm_sr_series_get(r, channel, line, 0, e);
+		if (!ph && channel == WFM_CH_CALLBACK &&
+		    wfm_sr_series_get(r, WFM_CH_PHONE, line, 0, e)) {
+			/* the callbacks of the phone line: not in the forecast yet */
+			if (!(ph = wfm_sr_series_get(r, channel, line, 1, e)) ||
+			    (*rc = wfm_sr_deferred_setup(r, e))) {
+				*rc = *rc ? *rc : e->code;
+				return -1;
+			}
+			return (int32_t)(r->nser - 1);
+		}
+		return ph ? (int32_t)(ph - r->ser) : -1;
+	}
+	if (rd->channel >= 0) {
+		ph = wfm_sr_series_get(r, rd->channel, line, 0, e);
+		return ph ? (int32_t)(ph - r->ser) : -1;
+	}
+	ph = wfm_sr_series_get(r, WFM_CH_PHONE, line, 0, e);
+	ch = wfm_sr_series_get(r, WFM_CH_CHAT, line, 0, e);
+	if (ph && ch) {
+		*rc = wfm_err_set(e, WFM_EDATA, "%s:%ld: line %s has phone and chat in the "
+				  "forecast, and the staffing has no channel column to tell them "
+				  "apart (see --channel)", wfm_csv_name(rd->csv),
+				  wfm_csv_line(rd->csv), line);
+		return -1;
+	}
+	return ph ? (int32_t)(ph - r->ser) : ch ? (int32_t)(ch - r->ser) : -1;
+}
+
+static int add_entry(struct reader *rd, wfm_err *e)
+{
+	wfm_sr *r = rd->r;
+	char line[WFM_SR_LINE_MAX + 1];
+	const char *why;
+	entry en;
+	int rc, start, end;
+
+	memset(&en, 0, sizeof en);
+	if ((why = wfm_parse_date(cell(rd, C_DATE), &en.date)))
+		return cell_error(rd, e, C_DATE, why);
+	if (en.date < r->s->from || en.date > r->s->to)
+		return WFM_OK; /* outside the days asked for */
+	en.time = -1;
+	if (!wfm_blank(cell(rd, C_TIME))) {
+		if ((why = wfm_parse_interval(cell(rd, C_TIME), &start, &end)))
+			return cell_error(rd, e, C_TIME, why);
+		en.time = (int16_t)start;
+	}
+	if (wfm_blank(cell(rd, C_LINE)))
+		return cell_error(rd, e, C_LINE, "empty");
+	wfm_trim_copy(cell(rd, C_LINE), line, sizeof line); /* cut when too long */
+	en.series = row_series(rd, line, &rc, e);
+	if (rc)
+		return rc;
+	if (en.series < 0 || en.date < r->first || en.date > r->last) {
+		r->sum.unmatched++;
+		return WFM_OK;
+	}
+	if (r->ser[en.series].live) {
+		if (en.time < 0)
+			return cell_error(rd, e, C_TIME, "empty: a live channel needs one row per "
+					  "interval");
+		if ((why = wfm_parse_count(cell(rd, rd->val), rd->nf, &en.value)))
+			return cell_error(rd, e, rd->val, why);
+	} else {
+		if ((why = wfm_parse_number(cell(rd, rd->val), rd->nf, &en.value)))
+			return cell_error(rd, e, rd->val, why);
+		if (en.value < 0)
+			return cell_error(rd, e, rd->val, "negative");
+		if (en.time >= 0) /* agents in one interval */
+			en.value *= wfm_sr_interval_s(r) / 3600.0;
+	}
+	en.src_line = wfm_csv_line(rd->csv);
+	if (wfm_grow((void **)&rd->ent, &rd->cap, rd->n + 1, sizeof *rd->ent))
+		return wfm_err_nomem(e);
+	rd->ent[rd->n++] = en;
+	return WFM_OK;
+}
+
+static int read_staffing(struct reader *rd, const char *path, wfm_err *e)
+{
+	int rc;
+
+	if (!(rd->csv = wfm_csv_open(path, NULL, e)))
+		return e->code ? e->code : WFM_ENOINPUT;
+	rc = wfm_csv_next(rd->csv, e);
+	if (rc == 0)
+		return wfm_err_set(e, WFM_EDATA, "%s: empty file, expected a header line",
+				   wfm_csv_name(rd->csv));
+	if (rc < 0)
+		return e->code;
+	if ((rc = wfm_csv_map(rd->csv, columns, NCOLS, rd->idx, e)))
+		return rc;
+	if (rd->idx[C_PLANNED] < 0 && rd->idx[C_AGENTS] < 0)
+		return wfm_err_set(e, WFM_EDATA, "%s:%ld: missing column 'planned' or 'agents'",
+				   wfm_csv_name(rd->csv), wfm_csv_line(rd->csv));
+	rd->val = rd->idx[C_PLANNED] >= 0 ? C_PLANNED : C_AGENTS;
+	for (int c = 0; c < NCOLS; c++)
+		snprintf(rd->head[c], sizeof rd->head[c], "%s",
+			 rd->idx[c] >= 0 ? wfm_csv_field(rd->csv, (size_t)rd->idx[c])
+					 : columns[c].name);
+	rd->nf = wfm_csv_numfmt(rd->csv);
+	while ((rc = wfm_csv_next(rd->csv, e)) > 0)
+		if (!wfm_csv_blank_record(rd->csv) && (rc = add_entry(rd, e)))
+			return rc;
+	return rc < 0 ? e->code : WFM_OK;
+}
+
+static int entry_cmp(const void *a, const void *b)
+{
+	const entry *x = a, *y = b;
+
+	if (x->series != y->series)
+		return x->series < y->series ? -1 : 1;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	if (x->time != y->time)
+		return x->time < y->time ? -1 : 1;
+	return (x->src_line > y->src_line) - (x->src_line < y->src_line);
+}
+
+/* Gives every live row its agents and every deferred series its capacity. */
+static int apply(struct reader *rd, wfm_err *e)
+{
+	wfm_sr *r = rd->r;
+	size_t j = 0;
+
+	qsort(rd->ent, rd->n, sizeof *rd->ent, entry_cmp);
+	for (size_t i = 1; i < rd->n; i++) {
+		const entry *p = &rd->ent[i - 1], *q = &rd->ent[i];
+
+		if (p->series == q->series && p->date == q->date && p->time == q->time)
+			return wfm_err_set(e, WFM_EDATA, "%s:%ld: %s %s: given twice (also on line "
+					   "%ld)", wfm_csv_name(rd->csv), q->src_line,
+					   wfm_channel_name(r->ser[q->series].channel),
+					   r->ser[q->series].line, p->src_line);
+	}
+	for (size_t i = 0; i < r->nrow; i++) {
+		sr_row *row = &r->row[i];
+
+		if (!r->ser[row->series].live)
+			continue;
+		while (j < rd->n && entry_cmp(&rd->ent[j], &(entry){row->series, row->date,
+				row->time, -1, 0}) < 0) {
+			r->sum.unmatched += r->ser[rd->ent[j].series].live;
+			j++;
+		}
+		if (j < rd->n && rd->ent[j].series == row->series && rd->ent[j].date == row->date &&
+		    rd->ent[j].time == row->time) {
+			row->agents = (long)rd->ent[j++].value;
+		} else {
+			row->agents = 0;
+			r->sum.no_staffing++;
+		}
+	}
+	for (; j < rd->n; j++)
+		r->sum.unmatched += r->ser[rd->ent[j].series].live;
+	for (size_t i = 0; i < rd->n; i++) {
+		const entry *en = &rd->ent[i];
+		sr_series *ser = &r->ser[en->series];
+		size_t k;
+
+		if (ser->live)
+			continue;
+		k = (size_t)r->wk_ge[en->date - r->first];
+		if (k < r->nwday && r->wday[k] == en->date)
+			ser->cap[k] += en->value;
+		else
+			r->sum.unmatched++; /* not a working day */
+	}
+	return WFM_OK;
+}
+
+int wfm_sr_evaluate(wfm_sr *r, const char *path, int channel, wfm_err *e)
+{
+	struct reader rd;
+	int rc;
+
+	if (r->step)
+		return wfm_err_set(e, WFM_EUSAGE, "the run was already computed");
+	memset(&rd, 0, sizeof rd);
+	rd.r = r;
+	rd.channel = channel;
+	r->sum.unmatched = r->sum.no_staffing = 0;
+	rc = read_staffing(&rd, path, e);
+	if (rc == WFM_OK)
+		rc = apply(&rd, e);
+	for (size_t i = 0; rc == WFM_OK && i < r->nrow; i++)
+		if (r->ser[r->row[i].series].live)
+			rc = wfm_sr_row_eval(r, &r->row[i], e);
+	wfm_csv_free(rd.csv);
+	free(rd.ent);
+	if (rc)
+		return rc;
+	r->step = 2;
+	return wfm_sr_finish(r, 0, e);
+}

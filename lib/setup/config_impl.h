@@ -1,0 +1,64 @@
+/* config_impl.h - internals shared by config.c (the key table, value parsers)
+ * and config_file.c (the wfm.conf reader).
+ * Not a public header: only lib/config*.c include it. */
+#ifndef WFM_CONFIG_IMPL_H
+#define WFM_CONFIG_IMPL_H
+
+#include <stddef.h>
+
+#include "config.h"
+
+/* Longest value accepted by wfm_config_set, longest line of a wfm.conf. */
+#define CFG_LINE_MAX_LEN 4096
+
+enum type {
+	T_HOLIDAYS,  /* enum wfm_holidays: be | none */
+	T_PATH,      /* char *, NULL for none */
+	T_DAYS,      /* unsigned weekday mask */
+	T_HOURS,     /* wfm_hours */
+	T_DAY_HOURS, /* wfm_hours of weekday (int)lo, or `closed`, or empty */
+	T_INTERVAL,  /* int minutes, a divisor of 60 */
+	T_SHARE,     /* double, a fraction or a percentage */
+	T_SECONDS,   /* double seconds */
+	T_INT,       /* int */
+	T_NUMBER,    /* double, a plain number */
+	T_HM,        /* int minutes: "H:MM" or a plain number of minutes */
+	T_TEXT       /* char *, taken as it is (checked by the program that uses it);
+	                NULL when empty */
+};
+
+struct key {
+	const char *section, *name;
+	enum type type;
+	size_t off;     /* of the field in struct wfm_config */
+	double lo, hi;  /* range of numbers; the weekday of T_DAY_HOURS */
+	int flags;      /* range flags, see config.c */
+	const char *help;
+};
+
+/* The key table (config.c) and its length, at most WFM_CONFIG_MAX_KEYS.  The
+ * index of a key in it is its index in wfm_config.where_. */
+extern const struct key wfm_cfg_keys[];
+extern const size_t wfm_cfg_nkeys;
+
+/* The reason wfm_cfg_set_value gives when it runs out of memory (compare the
+ * pointer). */
+extern const char wfm_cfg_out_of_memory[];
+
+/* The field of key `k` in `cfg`. */
+void *wfm_cfg_field(wfm_config *cfg, const struct key *k);
+
+/* A malloc'd copy of s[0..n) with a terminating NUL; NULL when out of memory. */
+char *wfm_cfg_dup_n(const char *s, size_t n);
+
+/* The key `name` of `section` (both ignoring case); NULL when there is none. */
+const struct key *wfm_cfg_find_key(const char *section, const char *name);
+
+/* Parses the trimmed text `v` for key `k` and stores it in `cfg` only when it
+ * is good.  `file` is the configuration file it comes from (relative paths
+ * are resolved against its folder), or NULL.  Returns NULL on success, else
+ * the reason, possibly written into why[0..n), or wfm_cfg_out_of_memory. */
+const char *wfm_cfg_set_value(wfm_config *cfg, const struct key *k, const char *v,
+			  const char *file, char *why, size_t n);
+
+#endif
