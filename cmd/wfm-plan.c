@@ -9,12 +9,13 @@
 #include "opt.h"
 #include "tool.h"
 #include "common/value.h"
+#include "io/csv.h"
 #include "run/planrun.h"
 #include "setup/calendar.h"
 #include "setup/config.h"
 
 enum opt_id { O_AGENTS, O_LEAVE, O_TRAININGS, O_WEEK, O_FROM, O_TO, O_TIME_LIMIT, O_GAP,
-	      O_COVERAGE, O_DECISIONS, O_SUMMARY, O_WRITE_LP, O_REQUIREMENT, O_SHIFTS,
+	      O_COVERAGE, O_DECISIONS, O_SUMMARY, O_PROGRESS, O_WRITE_LP, O_REQUIREMENT, O_SHIFTS,
 	      O_START_STEP, O_LUNCH, O_LUNCH_WINDOW, O_LUNCH_AFTER, O_BREAK, O_BREAK_WINDOWS,
 	      O_MIN_REST, O_MAX_DAYS, O_HOURS_TOL, O_TRAINING_STEP, O_DEFERRED_DAYS,
 	      O_LINE_WEIGHTS, O_W_UNDER, O_W_OVER, O_W_PREF, O_W_LATE, O_W_LEAVE, O_HOLIDAYS,
@@ -44,6 +45,9 @@ static const struct tool_opt opts[O_COUNT] = {
 			 "their reasons and the training placements"},
 	[O_SUMMARY] = {"summary", 0, "FILE", NULL, NULL, "write the summary as key,value rows "
 		       "(status, objective, bound, gap, ...), for scripts"},
+	[O_PROGRESS] = {"progress", 0, "FILE", NULL, NULL, "write the solver's progress as CSV "
+			"rows seconds,objective,bound,gap,phase (a row whenever the plan or "
+			"the bound improves, at most two a second otherwise)"},
 	[O_WRITE_LP] = {"write-lp", 0, "FILE", NULL, NULL, "write the model in CPLEX LP format "
 			"(for glpsol, cbc ...) and plan as usual"},
 	[O_REQUIREMENT] = PLAN_KEY("requirement", "COLUMN", "requirement"),
@@ -187,9 +191,35 @@ static int load_settings(const struct tool_cmdline *c, wfm_config *cfg, wfm_cale
 	return *cal ? WFM_OK : e->code;
 }
 
+/* Where the solver's progress goes: the terminal, a CSV file, or both. */
+struct progress {
+	int tty;      /* standard error is a terminal: one updated line */
+	wfm_csvw csv; /* --progress FILE, when csv.f is not NULL */
+};
+
 static int show_progress(const wfm_plan_progress *p, void *ctx)
 {
-	(void)ctx;
+	struct progress *pg = ctx;
+
+	if (pg->csv.f) {
+		wfm_csvw_num(&pg->csv, p->seconds, 3);
+		if (p->objective >= 0)
+			wfm_csvw_num(&pg->csv, p->objective, 6);
+		else
+			wfm_csvw_empty(&pg->csv);
+		if (p->bound >= 0)
+			wfm_csvw_num(&pg->csv, p->bound, 6);
+		else
+			wfm_csvw_empty(&pg->csv);
+		if (p->gap >= 0)
+			wfm_csvw_num(&pg->csv, p->gap, 6);
+		else
+			wfm_csvw_empty(&pg->csv);
+		wfm_csvw_str(&pg->csv, p->phase);
+		wfm_csvw_end(&pg->csv);
+	}
+	if (!pg->tty)
+		return 0;
 	fprintf(stderr, "\r%s: %6.1f s  %-14s", tool_name(), p->seconds, p->phase);
 	if (p->objective >= 0)
 		fprintf(stderr, "  plan %10.2f", p->objective);
@@ -278,10 +308,12 @@ static int run(const struct tool_cmdline *c, wfm_err *e)
 	wfm_plan_result *r = NULL;
 	wfm_plan_options po;
 	wfm_pr_info info;
-	wfm_out *out[NOUT] = {0};
+	wfm_out *out[NOUT] = {0}, *prog_out = NULL;
+	struct progress pg;
 	wfm_date from, to;
 	int rc, i, quiet = c->set[O_QUIET];
 
+	memset(&pg, 0, sizeof pg);
 	if (!c->set[O_AGENTS])
 		return tool_usage("--agents FILE is required");
 	if (c->noperands > 1)
@@ -298,24 +330,45 @@ static int run(const struct tool_cmdline *c, wfm_err *e)
 		if ((i == OUT_ROSTER || c->set[opt_of[i]]) &&
 		    !(out[i] = tool_out_open(c->val[opt_of[i]], e)))
 			goto done;
+	if (c->set[O_PROGRESS]) {
+		static const char *const head[] = {"seconds", "objective", "bound", "gap", "phase",
+						   NULL};
+
+		if (!(prog_out = tool_out_open(c->val[O_PROGRESS], e)))
+			goto done;
+		wfm_csvw_init(&pg.csv, wfm_out_file(prog_out), c->set[O_EXCEL]);
+		wfm_csvw_header(&pg.csv, head);
+	}
 	wfm_plan_options_default(&po);
 	po.time_limit = cfg.time_limit;
 	po.gap = cfg.gap;
 	po.stop = &stop_flag;
-	if (!quiet && isatty(2))
+	pg.tty = !quiet && isatty(2);
+	if (pg.tty || prog_out) {
 		po.progress = show_progress;
+		po.ctx = &pg;
+	}
 	rc = wfm_plan_solve(in, &po, &r, e);
-	if (po.progress)
+	if (pg.tty)
 		fputc('\n', stderr);
 	if (rc == WFM_OK && !quiet)
 		tell(in, r, &info);
 	if (rc == WFM_OK)
 		rc = write_outputs(c, out, in, r, e);
+	if (rc == WFM_OK && prog_out) {
+		if (wfm_csvw_error(&pg.csv) || ferror(pg.csv.f)) {
+			rc = wfm_err_set(e, WFM_EIO, "%s: write error", c->val[O_PROGRESS]);
+		} else {
+			rc = tool_out_commit(prog_out, e);
+			prog_out = NULL;
+		}
+	}
 done:
 	if (!rc && e->code)
 		rc = e->code;
 	for (i = 0; i < NOUT; i++)
 		tool_out_abort(out[i]);
+	tool_out_abort(prog_out);
 	wfm_plan_result_free(r);
 	wfm_plan_input_free(in);
 	wfm_calendar_free(cal);

@@ -48,7 +48,7 @@ typedef struct pl_solve {
 	int stopped;
 	int finished;   /* branch-and-cut explored the whole tree */
 	int ipt;        /* the root was solved by the interior-point method */
-	double last_report;
+	double last_report, last_obj, last_bound; /* at the last report */
 	const char *phase;
 	unsigned seed;
 	jmp_buf jb;
@@ -64,17 +64,26 @@ static double gap_of(double obj, double bound)
 	return (obj - bound) / obj;
 }
 
+/* Tells the caller's progress function: always when `force`, else when the
+ * plan or the bound changed since the last report (at most twenty times a
+ * second) or half a second has passed. */
 static void report(pl_solve *s, int force)
 {
 	wfm_plan_progress p;
 	double now = wfm_pl_elapsed(&s->k);
 
-	if (!s->o.progress || (!force && now - s->last_report < 0.5))
+	if (!s->o.progress)
 		return;
-	s->last_report = now;
-	p.seconds = now;
 	p.objective = s->have_best ? s->best->cost : -1;
 	p.bound = s->bound > -HUGE_VAL ? s->bound : -1;
+	if (!force && now - s->last_report < 0.5 &&
+	    ((p.objective == s->last_obj && p.bound == s->last_bound) ||
+	     now - s->last_report < 0.05))
+		return;
+	s->last_report = now;
+	s->last_obj = p.objective;
+	s->last_bound = p.bound;
+	p.seconds = now;
 	p.gap = s->have_best && s->bound > -HUGE_VAL ? gap_of(s->best->cost, s->bound) : -1;
 	p.phase = s->phase;
 	if (s->o.progress(&p, s->o.ctx))
