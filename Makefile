@@ -6,6 +6,8 @@
 #   make bench      benchmarks (see scripts/bench-*)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make SANITIZE=address,undefined test
+#   make fuzz       libFuzzer on the readers, FUZZ_SECONDS (600) each (clang)
+#   make bad        only the bad-input corpus (tests/bad/), part of make test
 #   make V=1        show the commands
 VERSION   := 0.1.0
 PREFIX    ?= /usr/local
@@ -51,8 +53,17 @@ PROGS      := $(CMD_SRC:cmd/%.c=$(BUILD)/bin/%)
 TEST_SRC   := $(wildcard tests/unit/test_*.c)
 TESTS      := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIBWFM     := $(BUILD)/libwfm.a
+# The fuzz harnesses (tests/fuzz/fuzz_NAME.c): `make check` builds each with
+# a plain driver and runs it over its seeds and past crashers; `make fuzz`
+# builds them with clang's libFuzzer into FUZZ_BUILD and runs each.
+FUZZERS      := csv value history config planin
+FUZZ_DRIVERS := $(FUZZERS:%=$(BUILD)/tests/fuzz_%)
+FUZZ_BINS    := $(FUZZERS:%=$(BUILD)/fuzz/fuzz_%)
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SECONDS ?= 600
 
-.PHONY: all test check check-layers demo bench install uninstall clean deps
+.PHONY: all test check check-layers check-fuzz demo bench install uninstall clean deps \
+	fuzz fuzz-bins bad
 .SUFFIXES:
 .SECONDARY:
 
@@ -92,6 +103,24 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIBWFM)
 	@$(if $(Q),echo '  LD      $@')
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIBWFM) $(TEST_LIBS) $(PKG_LIBS)
 
+# A harness with the plain driver (tests/fuzz/driver.c), for make check.
+$(BUILD)/tests/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c tests/fuzz/fuzz_util.c \
+		tests/fuzz/fuzz_util.h $(LIBWFM)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo '  LD      $@')
+	$(Q)$(CC) $(CPPFLAGS) -Itests/fuzz $(PKG_CFLAGS) $(filter-out -MMD -MP,$(ALL_CFLAGS)) \
+		$(LDFLAGS) -o $@ $(filter %.c,$^) $(LIBWFM) $(PKG_LIBS)
+
+# A harness with libFuzzer (only in the FUZZ_BUILD of make fuzz).
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_util.c tests/fuzz/fuzz_util.h \
+		$(LIBWFM)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo '  LD      $@')
+	$(Q)$(CC) $(CPPFLAGS) -Itests/fuzz $(PKG_CFLAGS) $(filter-out -MMD -MP,$(ALL_CFLAGS)) \
+		$(LDFLAGS) -fsanitize=fuzzer -o $@ $(filter %.c,$^) $(LIBWFM) $(PKG_LIBS)
+
+fuzz-bins: $(FUZZ_BINS)
+
 deps:
 	@scripts/install-deps
 
@@ -99,9 +128,23 @@ deps:
 test: deps
 	@$(MAKE) --no-print-directory WERROR=1 check
 
-check: all $(TESTS) check-layers
+check: all $(TESTS) check-layers check-fuzz
 	@tests/run-unit $(TESTS)
 	@tests/cli/run --bin $(BUILD)/bin
+
+# The fuzz harnesses over their seeds and every crasher kept as a regression.
+check-fuzz: $(FUZZ_DRIVERS)
+	@tests/fuzz/check --bin $(BUILD)/tests --seeds $(BUILD)/fuzz-seeds $(FUZZERS)
+
+# libFuzzer on every reader, FUZZ_SECONDS each, at the lowest priority; the
+# corpus grows in $(FUZZ_BUILD)/corpus/NAME, crashers land in
+# $(FUZZ_BUILD)/crashes/ (copy each into tests/fuzz/regress/NAME/).
+fuzz:
+	@scripts/install-deps --clang
+	@$(MAKE) --no-print-directory CC=clang BUILD=$(FUZZ_BUILD) SANITIZE=address,undefined \
+		CFLAGS='-g -fsanitize=fuzzer-no-link' fuzz-bins
+	@tests/fuzz/run --bin $(FUZZ_BUILD)/fuzz --out $(FUZZ_BUILD) --seconds $(FUZZ_SECONDS) \
+		$(FUZZERS)
 
 # The folder rules of CONTRIBUTING.md and no circles between lib/ files.
 check-layers: $(LIBWFM)

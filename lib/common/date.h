@@ -12,6 +12,10 @@
 
 typedef int wfm_date;
 
+/* The years the suite accepts anywhere (the calendar's table covers them):
+ * a date outside is an input error, never a silent wrap. */
+enum { WFM_YEAR_MIN = 1900, WFM_YEAR_MAX = 2199 };
+
 enum { WFM_MON, WFM_TUE, WFM_WED, WFM_THU, WFM_FRI, WFM_SAT, WFM_SUN };
 
 /* 1 when y-m-d is a real Gregorian date with 1 <= y <= 9999, else 0. */

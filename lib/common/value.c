@@ -137,8 +137,8 @@ const char *wfm_parse_date(const char *s, wfm_date *out)
 	}
 	if (p != end)
 		return "trailing characters";
-	if (y < 1)
-		return "no such year";
+	if (y < WFM_YEAR_MIN || y > WFM_YEAR_MAX)
+		return "year outside 1900-2199";
 	if (m < 1 || m > 12)
 		return "no such month";
 	if (d < 1 || d > wfm_days_in_month(y, m))
@@ -283,6 +283,24 @@ static size_t group_sep(const char *p, const char *end, wfm_numfmt f, char *kind
 	return k;
 }
 
+/* 1 when [p, end) spells NaN or an infinity, as strtod and spreadsheets
+ * write them ("nan", "inf", "Infinity", "#NUM!" is left to "not a number"). */
+static int not_finite(const char *p, const char *end)
+{
+	static const char *const words[] = {"nan", "inf", "infinity", NULL};
+	size_t n = (size_t)(end - p), k, i;
+
+	for (k = 0; words[k]; k++) {
+		if (strlen(words[k]) != n)
+			continue;
+		for (i = 0; i < n && (p[i] | 0x20) == words[k][i]; i++)
+			;
+		if (i == n)
+			return 1;
+	}
+	return 0;
+}
+
 /* Reads the whole of [p, end) as a number of format f. */
 static const char *scan_number(const char *p, const char *end, wfm_numfmt f, struct num *n)
 {
@@ -299,7 +317,7 @@ static const char *scan_number(const char *p, const char *end, wfm_numfmt f, str
 		add_digit(n, *p++ - '0', 0);
 	first = (int)(p - run);
 	if (first == 0)
-		return "not a number";
+		return not_finite(p, end) ? "not a finite number" : "not a number";
 	while (p < end && (sl = group_sep(p, end, f, &k)) != 0 && p + sl < end &&
 	       is_digit(p[sl])) {
 		if (!grouped && (first > 3 || *run == '0'))
@@ -325,6 +343,9 @@ static const char *scan_number(const char *p, const char *end, wfm_numfmt f, str
 	}
 	if (p == end)
 		return NULL;
+	if ((*p == 'e' || *p == 'E') && p + 1 < end &&
+	    (is_digit(p[1]) || ((p[1] == '-' || p[1] == '+') && p + 2 < end && is_digit(p[2]))))
+		return "exponent not allowed (write the digits)";
 	if (*p == '.')
 		return "unexpected '.'";
 	if (*p == ',')

@@ -8,13 +8,15 @@
  * "trailing characters") and leaves the output untouched.  Nothing allocates.
  * Blanks are space, tab, U+00A0 and U+202F.  The reasons:
  *   every parser:  "empty" (nothing but blanks), "trailing characters"
- *   date:          "not a date", "no such year", "no such month", "no such day"
+ *   date:          "not a date", "year outside 1900-2199", "no such month",
+ *                  "no such day"
  *   clock/interval: "not a time", "hour out of range", "minute out of range",
  *                  "second out of range", "seconds not allowed",
  *                  "end not after start"
  *   number, count: "not a number", "bad digit grouping", "unexpected '.'",
  *                  "unexpected ','", "out of range", "negative",
- *                  "not a whole number", "too large"
+ *                  "not a whole number", "too large", "exponent not allowed
+ *                  (write the digits)", "not a finite number" (nan, inf)
  *   duration:      the number reasons, "not a duration", "minute out of
  *                  range", "second out of range"
  */
@@ -35,8 +37,8 @@ typedef struct wfm_numfmt {
 
 /* A date: ISO "2024-03-04", or day first "4/03/2024", "04/03/2024",
  * "04-03-2024", "4.3.2024" (1-2 digit day and month, 4-digit year, the same
- * separator twice).  ISO needs 2-digit month and day.  Years 1..9999; Feb 30
- * and the like are errors.  Stores days since 1970-01-01 (date.h). */
+ * separator twice).  ISO needs 2-digit month and day.  Years WFM_YEAR_MIN..
+ * WFM_YEAR_MAX (1900..2199); Feb 30 and the like are errors.  Stores days since 1970-01-01 (date.h). */
 const char *wfm_parse_date(const char *s, wfm_date *out);
 
 /* A clock time "H:MM", "HH:MM" or "HH:MM:SS", 00:00..23:59:59, as seconds

@@ -27,6 +27,13 @@
 #include "io/csv.h"
 
 
+/* The largest count (offered, handled) and handle time a history row may
+ * hold; larger values in an export are errors naming the column. */
+#define WFM_HIST_MAX_COUNT 1e9
+#define WFM_HIST_MAX_COUNT_TEXT "1000000000"
+#define WFM_HIST_MAX_AHT 86400.0
+#define WFM_HIST_MAX_AHT_TEXT "86400 seconds (a day)"
+
 typedef struct wfm_hrow {
 	wfm_date date;
 	int16_t time;      /* minutes since midnight, or -1 for a whole day */
@@ -98,7 +105,10 @@ typedef struct wfm_read_stats {
 void wfm_read_stats_release(wfm_read_stats *st);
 
 /* Reads the export at `path` ("-" for standard input) and adds its rows,
- * aggregated to opts->interval, to `h`, with src_file = `file_no`.  Rows of
+ * aggregated to opts->interval, to `h`, with src_file = `file_no`.  A row
+ * must have the header's number of fields; offered and handled are whole
+ * counts up to WFM_HIST_MAX_COUNT with handled <= offered, aht_s at most
+ * WFM_HIST_MAX_AHT; dates within 1900-2199 (value.h).  Rows of
  * `h` with the same key are not checked here (see wfm_hist_merge): read each
  * input into its own history.  On failure (WFM_EDATA for bad data, naming
  * file, line, column and value; WFM_ENOINPUT, WFM_EIO) `h` is unchanged. */

@@ -147,14 +147,26 @@ static int parse_record(struct reader *rd, wfm_hist *t, wfm_hrow *row, wfm_err *
 	}
 	if ((why = wfm_parse_count(cell(rd, C_OFFERED), rd->nf, &row->offered)) != NULL)
 		return cell_error(rd, e, C_OFFERED, why);
+	if (row->offered > WFM_HIST_MAX_COUNT)
+		return cell_error(rd, e, C_OFFERED, "more than " WFM_HIST_MAX_COUNT_TEXT);
 	row->handled = NAN;
-	if (!wfm_blank(cell(rd, C_HANDLED)) &&
-	    (why = wfm_parse_count(cell(rd, C_HANDLED), rd->nf, &row->handled)) != NULL)
-		return cell_error(rd, e, C_HANDLED, why);
+	if (!wfm_blank(cell(rd, C_HANDLED))) {
+		char why2[64];
+
+		if ((why = wfm_parse_count(cell(rd, C_HANDLED), rd->nf, &row->handled)) != NULL)
+			return cell_error(rd, e, C_HANDLED, why);
+		if (row->handled > row->offered) {
+			snprintf(why2, sizeof why2, "more than offered (%.0f)", row->offered);
+			return cell_error(rd, e, C_HANDLED, why2);
+		}
+	}
 	row->aht = NAN;
-	if (!wfm_blank(cell(rd, C_AHT)) &&
-	    (why = wfm_parse_duration(cell(rd, C_AHT), rd->nf, &row->aht)) != NULL)
-		return cell_error(rd, e, C_AHT, why);
+	if (!wfm_blank(cell(rd, C_AHT))) {
+		if ((why = wfm_parse_duration(cell(rd, C_AHT), rd->nf, &row->aht)) != NULL)
+			return cell_error(rd, e, C_AHT, why);
+		if (row->aht > WFM_HIST_MAX_AHT)
+			return cell_error(rd, e, C_AHT, "more than " WFM_HIST_MAX_AHT_TEXT);
+	}
 	row->line = wfm_hist_intern(t, code);
 	if (row->line < 0)
 		return wfm_err_nomem(e);
@@ -264,8 +276,8 @@ static int open_reader(struct reader *rd, const char *path, wfm_err *e)
 			cols[C_CHANNEL].required = 0;
 		if (rd->o->line)
 			cols[C_LINE].required = 0;
-		if (wfm_csv_map(rd->csv, cols, NCOLS, rd->idx, e) != WFM_OK)
-			return WFM_EDATA;
+		if ((rc = wfm_csv_map(rd->csv, cols, NCOLS, rd->idx, e)) != WFM_OK)
+			return rc;
 	}
 	for (c = 0; c < NCOLS; c++)
 		snprintf(rd->head[c], sizeof rd->head[c], "%s",
@@ -456,9 +468,10 @@ int wfm_hist_read(wfm_hist *h, const char *path, int file_no, const wfm_read_opt
 		return WFM_EINTERNAL;
 	t->last_line = -1;
 	rc = open_reader(&rd, path, e);
-	while (rc == WFM_OK && (rc = wfm_csv_next(rd.csv, e)) > 0) {
+	while (rc == WFM_OK && ((rc = wfm_csv_next(rd.csv, e)) > 0 ||
+				(rc < 0 && wfm_csv_row_failed(rd.csv)))) {
 		rd.st->rows++;
-		rc = parse_record(&rd, t, &row, e);
+		rc = rc < 0 ? WFM_EDATA : parse_record(&rd, t, &row, e);
 		if (rc == WFM_EDATA && o->reject) {
 			char msg[WFM_ERR_MSG_MAX];
 

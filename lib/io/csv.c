@@ -81,6 +81,13 @@ struct wfm_csv {
 	size_t checked;  /* bytes of the field being read already checked */
 	int rec_done;
 
+	/* the header, once wfm_csv_keep_header took it: its cells name the
+	 * fields in messages, and every record must have as many fields */
+	char *head;
+	size_t *head_offs;
+	size_t head_n;
+	int row_failed; /* the current record has the wrong field count */
+
 	int done;   /* end of input reached */
 	int failed; /* err holds the error */
 	long fail_line;
@@ -93,6 +100,24 @@ static const char *errno_text(int errnum, char *buf, size_t n)
 	snprintf(buf, n, "%s", strerror(errnum));
 	if (buf[0] >= 'A' && buf[0] <= 'Z' && !(buf[1] >= 'A' && buf[1] <= 'Z'))
 		buf[0] = (char)(buf[0] - 'A' + 'a');
+	return buf;
+}
+
+/* Names the field being read (number nfields + 1) for a message: "column
+ * 'Datum'" once the header is known, "field 9 (the header has 7)" past its
+ * end, "field N" before. */
+static const char *field_label(const wfm_csv *r, char *buf, size_t n)
+{
+	char shown[SHOW_MAX];
+	size_t i = r->nfields;
+
+	if (r->head_n && i < r->head_n)
+		snprintf(buf, n, "column '%s'",
+			 wfm_csv_show(r->head + r->head_offs[i], shown, sizeof shown));
+	else if (r->head_n)
+		snprintf(buf, n, "field %zu (the header has %zu)", i + 1, r->head_n);
+	else
+		snprintf(buf, n, "field %zu", i + 1);
 	return buf;
 }
 
@@ -217,21 +242,21 @@ char *wfm_csv_show(const char *s, char *out, size_t n)
 static int check_text(wfm_csv *r, const char *f, size_t from, size_t to, int final)
 {
 	const unsigned char *u = (const unsigned char *)f;
-	char shown[SHOW_MAX];
+	char shown[SHOW_MAX], lab[SHOW_MAX + 32];
 	size_t i = from;
 	int k;
 
 	while (i < to) {
 		if (u[i] < 0x80) {
 			if (u[i] == 0) {
-				fail(r, WFM_EDATA, "field %zu: NUL byte (is this a text file?)",
-				     r->nfields + 1);
+				fail(r, WFM_EDATA, "%s: NUL byte (is this a text file?)",
+				     field_label(r, lab, sizeof lab));
 				return -1;
 			}
 			if (u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' && u[i] != '\r') {
 				fail(r, WFM_EDATA,
-				     "field %zu: control character \\x%02X (is this a text file?)",
-				     r->nfields + 1, u[i]);
+				     "%s: control character \\x%02X (is this a text file?)",
+				     field_label(r, lab, sizeof lab), u[i]);
 				return -1;
 			}
 			i++;
@@ -249,9 +274,9 @@ static int check_text(wfm_csv *r, const char *f, size_t from, size_t to, int fin
 		while (from > 0 && from < i && (u[from] & 0xC0) == 0x80)
 			from++;
 		fail(r, WFM_EDATA,
-		     "field %zu: not UTF-8: '%s%s' (the file looks like Latin-1/Windows-1252: "
+		     "%s: not UTF-8: '%s%s' (the file looks like Latin-1/Windows-1252: "
 		     "convert it with iconv -f latin1 -t utf-8)",
-		     r->nfields + 1, from ? "..." : "",
+		     field_label(r, lab, sizeof lab), from ? "..." : "",
 		     show_mem(f + from, to - from, shown, sizeof shown));
 		return -1;
 	}
@@ -262,8 +287,10 @@ static int check_text(wfm_csv *r, const char *f, size_t from, size_t to, int fin
 /* Checks the limits for a field of `len` bytes after the fields already read. */
 static int check_size(wfm_csv *r, size_t len)
 {
+	char lab[SHOW_MAX + 32];
+
 	if (len > r->o.max_field) {
-		fail(r, WFM_EDATA, "field %zu longer than %zu bytes", r->nfields + 1,
+		fail(r, WFM_EDATA, "%s: longer than %zu bytes", field_label(r, lab, sizeof lab),
 		     r->o.max_field);
 		return -1;
 	}
@@ -344,8 +371,10 @@ static void parse(wfm_csv *r, const char *s, size_t n)
 			csv_set_opts(&r->p, PARSE_OPTS);
 			done++;
 		} else if (csv_error(&r->p) == CSV_EPARSE) {
-			fail(r, WFM_EDATA, "field %zu: text after the closing quote",
-			     r->nfields + 1);
+			char lab[SHOW_MAX + 32];
+
+			fail(r, WFM_EDATA, "%s: text after the closing quote",
+			     field_label(r, lab, sizeof lab));
 		} else {
 			fail_file(r, WFM_EINTERNAL, "", 0);
 		}
@@ -379,7 +408,8 @@ static void feed_segment(wfm_csv *r)
 		r->line++;
 		r->prev_cr = 1;
 	} else if (term) {
-		r->line += !r->prev_cr;
+		/* an LF right after a CR ends the same line (CRLF) */
+		r->line += !(r->prev_cr && n == 1);
 		r->prev_cr = 0;
 	} else if (n > 0) {
 		r->prev_cr = 0;
@@ -414,11 +444,13 @@ static void refill(wfm_csv *r)
 /* The end of the input: checks the last record and lets libcsv finish it. */
 static void finish(wfm_csv *r)
 {
+	char lab[SHOW_MAX + 32];
+
 	check_progress(r);
 	if (r->failed)
 		return;
 	if (r->p.pstate == FIELD_BEGUN && r->p.quoted) {
-		fail(r, WFM_EDATA, "unterminated quote in field %zu", r->nfields + 1);
+		fail(r, WFM_EDATA, "%s: unterminated quote", field_label(r, lab, sizeof lab));
 		return;
 	}
 	csv_fini(&r->p, on_field, on_record, r);
@@ -482,7 +514,9 @@ static int pre_append(wfm_csv *r)
 	refill(r);
 	if (r->failed)
 		return -1;
-	if (wfm_grow((void **)&r->pre, &r->precap, r->prelen + r->inlen, 1)) {
+	/* one byte more, so `pre` is never NULL once read into (NULL + 0 is
+	 * undefined behaviour) */
+	if (wfm_grow((void **)&r->pre, &r->precap, r->prelen + r->inlen + 1, 1)) {
 		fail_file(r, WFM_EINTERNAL, "", 0);
 		return -1;
 	}
@@ -613,6 +647,7 @@ int wfm_csv_next(wfm_csv *r, wfm_err *e)
 	r->nfields = r->reclen = r->recbytes = r->checked = 0;
 	r->rec_line = 0;
 	r->rec_done = 0;
+	r->row_failed = 0;
 	if (!r->failed && r->done)
 		return 0;
 	if (!r->failed && !r->started)
@@ -638,7 +673,44 @@ int wfm_csv_next(wfm_csv *r, wfm_err *e)
 			*e = r->err;
 		return -1;
 	}
+	if (r->rec_done && r->head_n && r->nfields != r->head_n && !wfm_csv_blank_record(r)) {
+		r->row_failed = 1;
+		wfm_err_set(e, WFM_EDATA, "%s:%ld: %zu field%s where the header has %zu%s",
+			    r->name, r->rec_line, r->nfields, r->nfields == 1 ? "" : "s",
+			    r->head_n, r->delim == ',' ? " (a ',' in a value that is not quoted?)"
+						       : "");
+		return -1;
+	}
 	return r->rec_done;
+}
+
+int wfm_csv_row_failed(const wfm_csv *r)
+{
+	return r->row_failed;
+}
+
+int wfm_csv_keep_header(wfm_csv *r, wfm_err *e)
+{
+	size_t i;
+
+	free(r->head);
+	free(r->head_offs);
+	r->head_n = 0;
+	r->head = malloc(r->reclen ? r->reclen : 1);
+	r->head_offs = malloc((r->nfields ? r->nfields : 1) * sizeof *r->head_offs);
+	if (!r->head || !r->head_offs)
+		return wfm_err_nomem(e);
+	if (r->reclen)
+		memcpy(r->head, r->rec, r->reclen);
+	for (i = 0; i < r->nfields; i++)
+		r->head_offs[i] = r->offs[i];
+	r->head_n = r->nfields;
+	return WFM_OK;
+}
+
+const char *wfm_csv_head(const wfm_csv *r, size_t i)
+{
+	return i < r->head_n ? r->head + r->head_offs[i] : "";
 }
 
 /* Sets up the parts common to files and memory; NULL on bad options. */
@@ -735,6 +807,8 @@ void wfm_csv_free(wfm_csv *r)
 	free(r->pre);
 	free(r->rec);
 	free(r->offs);
+	free(r->head);
+	free(r->head_offs);
 	free(r->name);
 	free(r);
 }

@@ -20,15 +20,20 @@
  * closing quote is an error.  Control characters other than tab, CR and LF
  * are an error, like NUL.  A record's size is the sum of its fields' lengths
  * plus one per delimiter.  Records, line numbers and errors do not depend on
- * opts.chunk.  The messages (N is the 1-based field number in the record):
- *   NAME:LINE: unterminated quote in field N
- *   NAME:LINE: field N longer than MAX bytes
+ * opts.chunk.  The messages, where FIELD is "column 'NAME'" (the header's
+ * cell, once wfm_csv_map or wfm_csv_keep_header took the header), "field N
+ * (the header has M)" past the header's end, or "field N" (1-based) before a
+ * header was taken:
+ *   NAME:LINE: FIELD: unterminated quote
+ *   NAME:LINE: FIELD: longer than MAX bytes
  *   NAME:LINE: record longer than MAX bytes
- *   NAME:LINE: field N: text after the closing quote
- *   NAME:LINE: field N: NUL byte (is this a text file?)
- *   NAME:LINE: field N: control character \xHH (is this a text file?)
- *   NAME:LINE: field N: not UTF-8: 'TEXT' (the file looks like
+ *   NAME:LINE: FIELD: text after the closing quote
+ *   NAME:LINE: FIELD: NUL byte (is this a text file?)
+ *   NAME:LINE: FIELD: control character \xHH (is this a text file?)
+ *   NAME:LINE: FIELD: not UTF-8: 'TEXT' (the file looks like
  *     Latin-1/Windows-1252: convert it with iconv -f latin1 -t utf-8)
+ *   NAME:LINE: K fields where the header has M[ (a ',' in a value that is
+ *     not quoted?)]  (see wfm_csv_next)
  * all WFM_EDATA; "PATH: cannot open: REASON" (WFM_ENOINPUT), "NAME: read
  * error: REASON" (WFM_EIO), "out of memory" (WFM_EINTERNAL).  TEXT is shown
  * as by wfm_csv_show, starting up to 30 bytes before the bad byte ("..." in
@@ -73,10 +78,28 @@ wfm_csv *wfm_csv_open_mem(const char *name, const char *buf, size_t len,
  * the input, -1 on error (with `e` set: WFM_EDATA for malformed input,
  * WFM_EIO for a read error).  Completely empty lines are skipped.  After an
  * error every later call fails the same way; after the end, returns 0.
+ * Once a header was taken (wfm_csv_map, wfm_csv_keep_header), a record that
+ * is not blank (wfm_csv_blank_record) must have exactly the header's number
+ * of fields: else -1 with WFM_EDATA "NAME:LINE: K fields where the header
+ * has M", an error of that record only: wfm_csv_row_failed is 1, the record
+ * can be read as usual, and the next call goes on with the next record.
  * The first call reads ahead to the end of the first record to sniff the
  * delimiter: the one of ',' ';' tab found most often outside quotes in the
  * first line that is not empty (ties in that order; ',' when none). */
 int wfm_csv_next(wfm_csv *r, wfm_err *e);
+
+/* 1 when the last wfm_csv_next failed for the field count of the record
+ * alone (see there), so reading may go on; 0 otherwise. */
+int wfm_csv_row_failed(const wfm_csv *r);
+
+/* Takes the current record as the header: from now on its cells name the
+ * fields in the reader's messages and every record must have as many fields
+ * (wfm_csv_next).  wfm_csv_map calls it.  Returns WFM_OK, or WFM_EINTERNAL
+ * when out of memory (then no header is kept). */
+int wfm_csv_keep_header(wfm_csv *r, wfm_err *e);
+
+/* Cell i of the header taken by wfm_csv_keep_header, "" when there is none. */
+const char *wfm_csv_head(const wfm_csv *r, size_t i);
 
 /* Number of fields of the current record. */
 size_t wfm_csv_nfields(const wfm_csv *r);
@@ -135,8 +158,9 @@ typedef struct wfm_csv_col {
 	int required;
 } wfm_csv_col;
 
-/* Maps the current record (the header) onto `cols`: idx[i] is the field
- * index of cols[i], or -1 when absent.  Unknown header cells are ignored; a
+/* Maps the current record (the header) onto `cols` and keeps it as the
+ * header (wfm_csv_keep_header): idx[i] is the field index of cols[i], or -1
+ * when absent.  Unknown header cells are ignored; a
  * cell that matches several columns counts for the first.  Fails with
  * WFM_EDATA naming every missing required column
  *   "NAME:LINE: missing column 'date'"
@@ -145,7 +169,7 @@ typedef struct wfm_csv_col {
  *   "NAME:LINE: column 'date' given twice: 'Datum' and 'date'"
  * (canonical names as in cols; header cells as in the file, shown as by
  * wfm_csv_show).  `idx` is filled as far as the mapping went. */
-int wfm_csv_map(const wfm_csv *r, const wfm_csv_col *cols, size_t ncols,
+int wfm_csv_map(wfm_csv *r, const wfm_csv_col *cols, size_t ncols,
 		int *idx, wfm_err *e);
 
 

@@ -25,7 +25,7 @@ static int col_matches(const wfm_csv_col *c, const char *cell)
 	return 0;
 }
 
-int wfm_csv_map(const wfm_csv *r, const wfm_csv_col *cols, size_t ncols,
+int wfm_csv_map(wfm_csv *r, const wfm_csv_col *cols, size_t ncols,
 		int *idx, wfm_err *e)
 {
 	char cell[256], a[200], b[200], list[WFM_ERR_MSG_MAX];
@@ -33,6 +33,8 @@ int wfm_csv_map(const wfm_csv *r, const wfm_csv_col *cols, size_t ncols,
 
 	for (i = 0; i < ncols; i++)
 		idx[i] = -1;
+	if (wfm_csv_keep_header(r, e) != WFM_OK)
+		return WFM_EINTERNAL;
 	for (j = 0; j < wfm_csv_nfields(r); j++) {
 		wfm_fold(wfm_csv_field(r, j), cell, sizeof cell);
 		if (!cell[0])

@@ -106,7 +106,9 @@ void wfm_csvw_num(wfm_csvw *w, double v, int decimals)
 		decimals = 0;
 	if (decimals > 17)
 		decimals = 17;
-	if (v == (double)(long long)v && v > -1e15 && v < 1e15) {
+	if (v > -1e15 && v < 1e15 && v == (double)(long long)v) {
+		/* (the range first: converting a double outside long long's
+		 * range is undefined behaviour) */
 		/* whole numbers (most counts) without printf: the same text */
 		long long n = (long long)v;
 		unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;

@@ -315,7 +315,7 @@ static int read_closed(const char *path, struct day_list *l, wfm_err *e)
 
 		why = wfm_blank(cell) ? "missing date" : wfm_parse_date(cell, &d);
 		if (why)
-			rc = wfm_csv_cell_error(r, e, "date", why, cell);
+			rc = wfm_csv_cell_error(r, e, wfm_csv_head(r, (size_t)idx[0]), why, cell);
 		else
 			rc = day_list_add(l, d, reason, e);
 	}

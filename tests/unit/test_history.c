@@ -216,6 +216,81 @@ static void test_skip_bad(void **state)
 	wfm_hist_free(h);
 }
 
+/* Strict rows: the header's field count, handled <= offered, upper bounds,
+ * years 1900-2199; each message names the file's own column and the value. */
+static void read_bad(const char *text, const char *want)
+{
+	wfm_read_opts o = opts15();
+	wfm_err e;
+	int rc;
+	wfm_hist *h = read_text(text, &o, &e, &rc);
+
+	assert_int_equal(rc, WFM_EDATA);
+	if (!strstr(e.msg, want))
+		fail_msg("got '%s', want '%s'", e.msg, want);
+	assert_int_equal(wfm_hist_count(h), 0);
+	wfm_hist_free(h);
+}
+
+static void test_strict_rows(void **state)
+{
+	(void)state;
+	read_bad("date,time,channel,line,offered,handled,aht_s\n"
+		 "2024-03-04,09:00,phone,1700,44,42,241,5\n",
+		 ":2: 8 fields where the header has 7 (a ',' in a value that is not quoted?)");
+	read_bad("date,time,channel,line,offered,handled,aht_s\n"
+		 "2024-03-04,09:00,phone,1700,44\n", ":2: 5 fields where the header has 7");
+	read_bad("Datum;Tijd;Kanaal;Lijn;Aangeboden;Behandeld\n"
+		 "4/03/2024;09:00;telefoon;1700;44;45\n",
+		 ":2: column 'Behandeld': more than offered (44): '45'");
+	read_bad("date,channel,line,offered\n2024-03-04,phone,1700,1000000001\n",
+		 ":2: column 'offered': more than 1000000000: '1000000001'");
+	read_bad("date,channel,line,offered,AHT\n2024-03-04,phone,1700,4,86400.01\n",
+		 ":2: column 'AHT': more than 86400 seconds (a day): '86400.01'");
+	read_bad("date,channel,line,offered,aht_s\n2024-03-04,phone,1700,4,"
+		 "666666666666666666666666666666666300\n",
+		 ":2: column 'aht_s': more than 86400 seconds (a day): '666666666666666666666666");
+	read_bad("date,channel,line,offered\n9999-12-31,phone,1700,4\n",
+		 ":2: column 'date': year outside 1900-2199: '9999-12-31'");
+	read_bad("date,channel,line,offered\n1024-01-01,phone,1700,4\n",
+		 ":2: column 'date': year outside 1900-2199: '1024-01-01'");
+	read_bad("date,channel,line,offered\n2024-01-01,phone,1700,1e400\n",
+		 ":2: column 'offered': exponent not allowed (write the digits): '1e400'");
+	read_bad("date,channel,line,offered\n2024-01-01,phone,1700,NaN\n",
+		 ":2: column 'offered': not a finite number: 'NaN'");
+}
+
+/* A row with the wrong field count is one rejected row under --skip-bad. */
+static void test_skip_bad_width(void **state)
+{
+	wfm_read_opts o = opts15();
+	wfm_read_stats st;
+	wfm_err e;
+	int rc, n = 0;
+	wfm_hist *h;
+	char *p = tmpfile_with("date,time,channel,line,offered\n"
+			       "2024-03-04,09:00,phone,1700,10\n"
+			       "2024-03-04,09:15,phone,1700,1,234\n"
+			       "2024-03-04,09:30,phone,1700\n"
+			       "2024-03-04,09:45,phone,1700,12\n");
+
+	(void)state;
+	memset(&st, 0, sizeof st);
+	o.reject = count_rejects;
+	o.reject_ctx = &n;
+	h = wfm_hist_new(NULL);
+	rc = wfm_hist_read(h, p, 0, &o, &st, &e);
+	unlink(p);
+	free(p);
+	assert_int_equal(rc, WFM_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(st.rows, 4);
+	assert_int_equal(st.rejected, 2);
+	assert_int_equal(wfm_hist_count(h), 2);
+	wfm_read_stats_release(&st);
+	wfm_hist_free(h);
+}
+
 static wfm_hist *hist_of(const char *text)
 {
 	wfm_read_opts o = opts15();
@@ -426,6 +501,8 @@ int main(void)
 		cmocka_unit_test(test_duplicate_key),
 		cmocka_unit_test(test_day_and_interval_mix),
 		cmocka_unit_test(test_skip_bad),
+		cmocka_unit_test(test_strict_rows),
+		cmocka_unit_test(test_skip_bad_width),
 		cmocka_unit_test(test_sort_order),
 		cmocka_unit_test(test_merge),
 		cmocka_unit_test(test_merge_day_vs_intervals),
