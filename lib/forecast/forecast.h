@@ -256,6 +256,46 @@ int wfm_fc_split_day(const wfm_fc_profile *p, int wd, int i0, int i1,
 		     int decimals, double *out, double *lo, double *hi,
 		     wfm_err *e);
 
+/* ---- handle times -------------------------------------------------------- */
+
+/* How the handle time varies over the day: for each weekday and interval,
+ * the ratio of the interval's handle time to the handle time of the whole
+ * day (1 where nothing is known). */
+typedef struct wfm_fc_aht_profile {
+	int m;
+	double *ratio;      /* 7 * m ratios > 0, row WFM_MON..WFM_SUN */
+} wfm_fc_aht_profile;
+
+/* Learns the intraday handle-time ratios from the last `weeks` weeks of two
+ * day x interval matrices of the same shape: `handled` holds the contacts
+ * that carry a handle time (the weights) and `aht_sum` the handle time times
+ * those contacts (aht_sum->count; its state is not read).  The ratio of an
+ * interval is its weighted mean handle time (sums smoothed over the 2
+ * intervals either side, triangular weights) over the weighted mean of all
+ * the intervals (of that weekday, for a weekday's); each weekday's ratio is
+ * shrunk towards the ratio pooled
+ * over weekdays with weight n / (n + 640) for the n contacts of its
+ * smoothing window, and the
+ * pooled ratio towards 1 with weight n / (n + 64) (one contact's handle time
+ * varies by about 80 %, interval ratios by about 10 %, weekday differences
+ * by about 3 %).  Returns WFM_OK and sets *out,
+ * WFM_EDATA when no OPEN day has a handled contact with a handle time (or a
+ * value is negative or not finite), WFM_EUSAGE for bad arguments,
+ * WFM_EINTERNAL on out of memory. */
+int wfm_fc_aht_profile_fit(const wfm_fc_matrix *handled, const wfm_fc_matrix *aht_sum,
+			   int weeks, wfm_fc_aht_profile **out, wfm_err *e);
+
+/* Frees an AHT profile; NULL is a no-op. */
+void wfm_fc_aht_profile_free(wfm_fc_aht_profile *p);
+
+/* The handle time of the intervals [i0, i1) of weekday `wd` (0 <= i0 < i1 <=
+ * m) into out[i0..i1-1] (others 0): `day_aht` times the interval's ratio,
+ * the ratios rescaled so that the mean handle time weighted by `volume`
+ * (the m interval forecasts; equal weights when they add up to 0) is
+ * exactly day_aht.  `p` NULL: every interval gets day_aht.  Never fails. */
+void wfm_fc_aht_split(const wfm_fc_aht_profile *p, int m, int wd, int i0, int i1,
+		      double day_aht, const double *volume, double *out);
+
 /* `x` rounded half away from zero to `decimals` places, as an integer count
  * of units of 10^-decimals (decimals 0..6). */
 long long wfm_fc_units(double x, int decimals);

@@ -3,6 +3,7 @@
  */
 #include "fcrun_impl.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -125,9 +126,14 @@ void wfm_fcrun_free(wfm_fcrun *r)
 		free(s->line);
 		free(s->value);
 		free(s->state);
+		free(s->flags);
 		free(s->mx_count);
 		free(s->mx_state);
+		free(s->aht_w);
+		free(s->mx_aht);
 		wfm_fc_daily_free(s->fc);
+		wfm_fc_daily_free(s->aht_fc);
+		wfm_fc_aht_profile_free(s->aht_prof);
 		if (r->own)
 			wfm_fc_profile_free(r->own[i]);
 	}
@@ -254,8 +260,10 @@ static int add_series(wfm_fcrun *r, const char *code, int ch, wfm_date first, in
 	s->donor = -1;
 	s->state = malloc((size_t)s->n);
 	s->value = calloc((size_t)s->n_hist + 1, sizeof *s->value);
+	s->aht_w = calloc((size_t)s->n_hist * 2 + 1, sizeof *s->aht_w);
+	s->aht_sum = s->aht_w ? s->aht_w + s->n_hist : NULL;
 	r->ns++;
-	if (!s->line || !s->state || !s->value)
+	if (!s->line || !s->state || !s->value || !s->aht_w)
 		return wfm_err_nomem(e);
 	for (d = first; d <= r->end; d++)
 		s->state[d - first] = !wfm_calendar_open(r->cal, d) ? WFM_FC_CLOSED :
@@ -280,10 +288,14 @@ static int add_matrix(wfm_fcrun *r, wfm_fcrun_series *s, wfm_err *e)
 	}
 	cnt = calloc((size_t)s->mx.days * (size_t)r->m, sizeof *cnt);
 	st = malloc((size_t)s->mx.days);
+	s->mx_aht = calloc((size_t)s->mx.days * (size_t)r->m * 2, sizeof *s->mx_aht);
 	s->mx.count = s->mx_count = cnt;
 	s->mx.state = s->mx_state = st;
-	if (!cnt || !st)
+	if (!cnt || !st || !s->mx_aht)
 		return wfm_err_nomem(e);
+	s->mx_w = s->mx_a = s->mx;
+	s->mx_w.count = s->mx_aht;
+	s->mx_a.count = s->mx_aht + (size_t)s->mx.days * (size_t)r->m;
 	for (d = 0; d < s->mx.days; d++)
 		st[d] = s->state[mfirst - s->first + d] == WFM_FC_CLOSED ? WFM_FC_CLOSED :
 			WFM_FC_MISSING;
@@ -300,6 +312,8 @@ static void fill_series(wfm_fcrun *r, const int *map)
 	for (k = 0; k < n; k++) {
 		const wfm_hrow *x = &row[k];
 		wfm_fcrun_series *s;
+		double w;
+		size_t cell;
 		int d, md, iv;
 
 		if (x->date >= r->o.from || map[x->line * WFM_NCHANNELS + x->channel] < 0)
@@ -314,17 +328,33 @@ static void fill_series(wfm_fcrun *r, const int *map)
 		}
 		s->value[d] += x->offered;
 		s->state[d] = WFM_FC_OPEN;
+		w = isnan(x->handled) ? x->offered : x->handled;
+		if (isnan(x->aht) || !(w > 0))
+			w = 0;
+		if (w > 0) {
+			s->aht_w[d] += w;
+			s->aht_sum[d] += w * x->aht;
+		}
 		md = x->date - s->mx.first;
 		if (x->time < 0 || s->mx.days == 0 || md < 0)
 			continue;
 		s->mx_state[md] = WFM_FC_OPEN;
 		iv = (x->time - r->grid_open) / r->o.interval;
-		if (x->time >= r->grid_open && iv < r->m)
-			s->mx_count[(size_t)md * r->m + iv] += x->offered;
+		if (x->time < r->grid_open || iv >= r->m)
+			continue;
+		cell = (size_t)md * r->m + (size_t)iv;
+		s->mx_count[cell] += x->offered;
+		if (w > 0) {
+			s->mx_aht[cell] += w;
+			s->mx_aht[(size_t)s->mx.days * r->m + cell] += w * x->aht;
+		}
 	}
 	for (i = 0; i < r->ns; i++)
-		for (k = 0; k < (size_t)r->s[i].n_hist; k++)
+		for (k = 0; k < (size_t)r->s[i].n_hist; k++) {
 			r->s[i].days_data += r->s[i].state[k] == WFM_FC_OPEN;
+			r->s[i].aht_days += r->s[i].state[k] == WFM_FC_OPEN &&
+					    r->s[i].aht_w[k] > 0;
+		}
 }
 
 /* Whether a row of ev names a series the run writes that the history lacks

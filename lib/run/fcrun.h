@@ -18,7 +18,16 @@
  *                        expected volumes name a forecast shaped like a
  *                        donor, fits intraday profiles and applies the
  *                        expected volumes;  or wfm_fcrun_backtest instead;
- *   4. wfm_fcrun_write   writes period,time,channel,line,forecast,lo,hi.
+ *   4. wfm_fcrun_write   writes period,time,channel,line,forecast,lo,hi,
+ *                        aht_s.
+ *
+ * Handle times.  Every series whose history has handle times (aht_s, weighted
+ * by handled contacts) also gets a daily handle-time forecast, made like the
+ * volume's (the same candidate models, chosen by the same backtest), spread
+ * over the intervals by the intraday ratios of wfm_fc_aht_profile_fit; a
+ * series without any (a new line, a history without aht_s) takes the mean of
+ * the other series of its channel weighted by their forecast volumes, with a
+ * note; aht_s stays empty when no series of the channel has one.
  *
  * Rounding.  Figures are written at opts.decimals places and add up exactly
  * as printed: every day is rounded once (wfm_fc_units), a month is the sum
@@ -142,6 +151,8 @@ typedef struct wfm_fcrun_series {
 				 * wfm_fcrun_end) */
 	double *value;          /* n_hist day totals; 0 unless OPEN */
 	unsigned char *state;   /* n states (enum wfm_fc_state) */
+	unsigned char *flags;   /* n flag sets (enum wfm_fc_flag) from the
+				 * events, or NULL when none applies */
 	int days_data;          /* OPEN days of the history */
 	long closed_rows;       /* rows dated on closed days (not used) */
 	wfm_date closed_first;  /* the first of those */
@@ -151,6 +162,21 @@ typedef struct wfm_fcrun_series {
 				 * wfm_fcrun_grid); mx.days 0 without them */
 	double *mx_count;       /* the storage of mx.count and mx.state */
 	unsigned char *mx_state;
+	/* handle times, from rows with an aht_s, weighted by handled contacts
+	 * (by offered ones when handled is empty): */
+	double *aht_w;          /* n_hist day weights (contacts with a time) */
+	double *aht_sum;        /* n_hist sums of aht_s x weight */
+	int aht_days;           /* OPEN days of the history with a handle time */
+	wfm_fc_matrix mx_w, mx_a; /* the same per interval, on mx's days
+				 * (state shared with mx) */
+	double *mx_aht;         /* the storage of mx_w.count and mx_a.count */
+	/* after wfm_fcrun_forecast: */
+	wfm_fc_daily *aht_fc;   /* the daily handle-time forecast, days from ..
+				 * wfm_fcrun_end, or NULL: none known */
+	wfm_fc_aht_profile *aht_prof; /* its intraday ratios (interval grain, live
+				 * channels), or NULL: flat */
+	int aht_borrowed;       /* 1: aht_fc is the channel's mean over the
+				 * other series (no handle times of its own) */
 	/* after wfm_fcrun_forecast: */
 	wfm_fc_daily *fc;       /* days from .. wfm_fcrun_end */
 	const wfm_fc_profile *profile; /* intraday shape (interval grain, live

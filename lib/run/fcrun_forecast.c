@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define AHT_WEEKS 12 /* weeks of interval history for the handle-time ratios */
+
 void wfm_fcr_fc_options(const wfm_fcrun *r, wfm_fc_options *fo)
 {
 	int days = r->o.to - r->o.from + 1;
@@ -42,7 +44,7 @@ static int forecast_notes(wfm_fcrun *r, int i, wfm_err *e)
 int wfm_fcr_forecast_one(wfm_fcrun *r, int i, const wfm_fc_options *fo, wfm_err *e)
 {
 	wfm_fcrun_series *s = &r->s[i];
-	wfm_fc_series in = {s->first, s->n_hist, s->n, s->value, s->state, NULL};
+	wfm_fc_series in = {s->first, s->n_hist, s->n, s->value, s->state, s->flags};
 	char name[128], b1[16];
 	int rc;
 
@@ -248,6 +250,144 @@ static int give_profile(wfm_fcrun *r, int i, wfm_err *e)
 			  "the opening hours", name);
 }
 
+/* ---- handle times ------------------------------------------------------- */
+
+int wfm_fcr_aht_one(wfm_fcrun *r, int i, const wfm_fc_options *fo, wfm_err *e)
+{
+	wfm_fcrun_series *s = &r->s[i];
+	double *v;
+	unsigned char *st;
+	char name[128];
+	int t, rc;
+
+	wfm_fc_daily_free(s->aht_fc);
+	s->aht_fc = NULL;
+	s->aht_borrowed = 0;
+	if (s->aht_days == 0)
+		return WFM_OK;
+	v = calloc((size_t)s->n_hist + 1, sizeof *v);
+	st = malloc((size_t)s->n + 1);
+	if (!v || !st) {
+		free(v);
+		free(st);
+		return wfm_err_nomem(e);
+	}
+	for (t = 0; t < s->n; t++) {
+		st[t] = s->state[t];
+		if (t < s->n_hist && st[t] == WFM_FC_OPEN) {
+			if (s->aht_w[t] > 0)
+				v[t] = s->aht_sum[t] / s->aht_w[t];
+			else
+				st[t] = WFM_FC_MISSING;
+		}
+	}
+	{
+		wfm_fc_series in = {s->first, s->n_hist, s->n, v, st, s->flags};
+
+		rc = wfm_fc_forecast(&in, fo, &s->aht_fc, e);
+	}
+	free(v);
+	free(st);
+	if (rc) {
+		wfm_fcr_name(r, i, name, sizeof name);
+		wfm_err_prefix(e, "%s: handle times: ", name);
+	}
+	return rc;
+}
+
+/* A daily forecast of h days from `first` with all figures 0 and states
+ * copied from `state`; NULL on out of memory. */
+static wfm_fc_daily *daily_alloc(wfm_date first, int h, const unsigned char *state)
+{
+	wfm_fc_daily *f = calloc(1, sizeof *f);
+
+	if (!f)
+		return NULL;
+	f->first = first;
+	f->h = h;
+	f->model = WFM_FC_FALLBACK;
+	f->point = calloc((size_t)h + 1, sizeof *f->point);
+	f->lo = calloc((size_t)h + 1, sizeof *f->lo);
+	f->hi = calloc((size_t)h + 1, sizeof *f->hi);
+	f->state = calloc((size_t)h + 1, 1);
+	if (!f->point || !f->lo || !f->hi || !f->state) {
+		wfm_fc_daily_free(f);
+		return NULL;
+	}
+	memcpy(f->state, state, (size_t)h);
+	return f;
+}
+
+/* Series i has no handle times: the mean of its channel's other series with
+ * their own, weighted by their forecast volumes day by day. */
+static int aht_borrow(wfm_fcrun *r, int i, wfm_err *e)
+{
+	wfm_fcrun_series *s = &r->s[i];
+	char name[128];
+	int j, k, donors = 0;
+
+	for (k = 0; k < r->ns; k++)
+		donors += k != i && r->s[k].channel == s->channel && r->s[k].aht_fc &&
+			  !r->s[k].aht_borrowed && r->s[k].fc;
+	if (!donors || !s->fc)
+		return WFM_OK;
+	if (!(s->aht_fc = daily_alloc(s->fc->first, s->fc->h, s->fc->state)))
+		return wfm_err_nomem(e);
+	s->aht_borrowed = 1;
+	for (j = 0; j < s->fc->h; j++) {
+		double num = 0, den = 0, plain = 0;
+		int cnt = 0;
+
+		for (k = 0; k < r->ns; k++) {
+			const wfm_fcrun_series *o = &r->s[k];
+
+			if (k == i || o->channel != s->channel || !o->aht_fc || o->aht_borrowed ||
+			    !o->fc || o->aht_fc->state[j] != WFM_FC_OPEN)
+				continue;
+			num += o->fc->point[j] * o->aht_fc->point[j];
+			den += o->fc->point[j];
+			plain += o->aht_fc->point[j];
+			cnt++;
+		}
+		s->aht_fc->point[j] = den > 0 ? num / den : cnt ? plain / cnt : 0;
+	}
+	wfm_fcr_name(r, i, name, sizeof name);
+	return wfm_fcr_note(r, e, 0, "%s: no handle times in the history: aht_s is the mean of the "
+			  "other %s lines, weighted by their forecast volumes", name,
+			  wfm_channel_name(s->channel));
+}
+
+/* Handle-time forecasts of the series forecast (written ones and donors),
+ * the intraday ratios of the written ones at interval grain, and borrowed
+ * ones for written series without handle times. */
+static int forecast_aht(wfm_fcrun *r, const wfm_fc_options *fo, wfm_err *e)
+{
+	int i, rc;
+
+	for (i = 0; i < r->ns; i++) {
+		wfm_fcrun_series *s = &r->s[i];
+
+		if (!s->fc || s->new_line) /* written, or a donor */
+			continue;
+		if ((rc = wfm_fcr_aht_one(r, i, fo, e)))
+			return rc;
+		if (!s->written || r->o.grain != WFM_GRAIN_INTERVAL || wfm_channel_deferred(s->channel) ||
+		    !s->aht_fc || s->mx.days == 0 || !s->intervals)
+			continue;
+		rc = wfm_fc_aht_profile_fit(&s->mx_w, &s->mx_a, AHT_WEEKS, &s->aht_prof, e);
+		if (rc == WFM_EDATA) { /* no interval rows with a handle time */
+			rc = WFM_OK;
+			wfm_err_clear(e);
+		}
+		if (rc)
+			return rc;
+	}
+	for (i = 0; i < r->ns; i++)
+		if (r->s[i].written && !r->s[i].aht_fc && (rc = aht_borrow(r, i, e)))
+			return rc;
+	return WFM_OK;
+}
+
 /* Applies the rows of ev for written series with history, in file order. */
 static int apply_ev(wfm_fcrun *r, const wfm_ev_list *ev, wfm_err *e)
 {
@@ -293,7 +433,7 @@ int wfm_fcrun_forecast(wfm_fcrun *r, const wfm_ev_list *ev, wfm_err *e)
 		if (r->s[i].written && !wfm_channel_deferred(r->s[i].channel) &&
 		    (rc = give_profile(r, i, e)))
 			return rc;
-	if ((rc = apply_ev(r, ev, e)))
+	if ((rc = apply_ev(r, ev, e)) || (rc = forecast_aht(r, &fo, e)))
 		return rc;
 	r->forecast_done = 1;
 	return WFM_OK;

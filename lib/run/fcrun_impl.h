@@ -35,6 +35,10 @@ int wfm_fcr_note(wfm_fcrun *r, wfm_err *e, int warning, const char *fmt, ...)
  * adding the warnings of the result as notes and reporting progress. */
 int wfm_fcr_forecast_one(wfm_fcrun *r, int i, const wfm_fc_options *fo, wfm_err *e);
 
+/* Forecasts the handle times of series i with options `fo` into s->aht_fc
+ * (replacing any; left NULL when its history has none). */
+int wfm_fcr_aht_one(wfm_fcrun *r, int i, const wfm_fc_options *fo, wfm_err *e);
+
 /* The library's forecast options for the run: level and backtest horizon
  * (the days written, at most 56). */
 void wfm_fcr_fc_options(const wfm_fcrun *r, wfm_fc_options *fo);

@@ -57,9 +57,22 @@ static struct day day_of(const wfm_fc_daily *f, int j, int decimals)
 	return d;
 }
 
-/* One row: `period` as text (month) or the date `d`; time < 0 for none. */
+#define AHT_DECIMALS 1 /* places of the written handle times */
+
+/* The handle time of day j of series s, or -1 when none is known (or the
+ * day is not open). */
+static double day_aht(const wfm_fcrun_series *s, int j)
+{
+	if (!s->aht_fc || j < 0 || j >= s->aht_fc->h || s->aht_fc->state[j] != WFM_FC_OPEN)
+		return -1;
+	return s->aht_fc->point[j];
+}
+
+/* One row: `period` as text (month) or the date `d`; time < 0 for none; aht
+ * < 0 for an empty aht_s. */
 static void row(wfm_csvw *w, const char *period, wfm_date d, int time,
-		const wfm_fcrun_series *s, double v, double lo, double hi, int decimals)
+		const wfm_fcrun_series *s, double v, double lo, double hi, double aht,
+		int decimals)
 {
 	if (period)
 		wfm_csvw_str(w, period);
@@ -74,6 +87,10 @@ static void row(wfm_csvw *w, const char *period, wfm_date d, int time,
 	wfm_csvw_num(w, v, decimals);
 	wfm_csvw_num(w, lo < v ? lo : v, decimals);
 	wfm_csvw_num(w, hi > v ? hi : v, decimals);
+	if (aht >= 0)
+		wfm_csvw_num(w, aht, AHT_DECIMALS);
+	else
+		wfm_csvw_empty(w);
 	wfm_csvw_end(w);
 }
 
@@ -90,16 +107,25 @@ static void write_months(const wfm_fcrun *r, const wfm_fcrun_series **v, int n, 
 		snprintf(period, sizeof period, "%04d-%02d", y, m);
 		for (k = 0; k < n; k++) {
 			long long u = 0;
-			double lo = 0, hi = 0;
+			double lo = 0, hi = 0, an = 0, ad = 0, pn = 0;
+			int pd = 0;
 
 			for (d = a; d <= b; d++) {
 				struct day x = day_of(v[k]->fc, d - r->o.from, dec);
+				double t = day_aht(v[k], d - r->o.from);
 
 				u += x.units;
 				lo += x.lo;
 				hi += x.hi;
+				if (t < 0)
+					continue;
+				an += x.v * t;
+				ad += x.v;
+				pn += t;
+				pd++;
 			}
-			row(w, period, 0, -1, v[k], (double)u / unit_size(dec), lo, hi, dec);
+			row(w, period, 0, -1, v[k], (double)u / unit_size(dec), lo, hi,
+			    ad > 0 ? an / ad : pd ? pn / pd : -1, dec);
 		}
 	}
 }
@@ -113,7 +139,8 @@ static void write_days(const wfm_fcrun *r, const wfm_fcrun_series **v, int n, wf
 		for (k = 0; k < n; k++) {
 			struct day x = day_of(v[k]->fc, d - r->o.from, r->o.decimals);
 
-			row(w, NULL, d, -1, v[k], x.v, x.lo, x.hi, r->o.decimals);
+			row(w, NULL, d, -1, v[k], x.v, x.lo, x.hi, day_aht(v[k], d - r->o.from),
+			    r->o.decimals);
 		}
 }
 
@@ -123,7 +150,8 @@ static int write_intervals(const wfm_fcrun *r, const wfm_fcrun_series **v, int n
 			   wfm_err *e)
 {
 	size_t cells = (size_t)(r->m > 0 ? r->m : 1) * (size_t)(n > 0 ? n : 1);
-	double *out = malloc(sizeof *out * cells * 3), *lo = out + cells, *hi = lo + cells;
+	double *out = malloc(sizeof *out * cells * 4), *lo = out + cells, *hi = lo + cells;
+	double *aht = hi + cells;
 	int k, i, op, cl, i0, i1, rc = WFM_OK, dec = r->o.decimals;
 	wfm_date d;
 
@@ -143,13 +171,19 @@ static int write_intervals(const wfm_fcrun *r, const wfm_fcrun_series **v, int n
 			if (v[k]->fc->state[j] != WFM_FC_OPEN)
 				continue;
 			if (!v[k]->profile) {
-				row(w, NULL, d, -1, v[k], x.v, x.lo, x.hi, dec);
+				row(w, NULL, d, -1, v[k], x.v, x.lo, x.hi, day_aht(v[k], j), dec);
 				continue;
 			}
 			rc = wfm_fc_split_day(v[k]->profile, wfm_date_weekday(d), i0, i1, x.v, x.lo,
 					      x.hi, r->o.level, dec, out + at, lo + at, hi + at, e);
 			if (rc)
 				break;
+			if (day_aht(v[k], j) >= 0)
+				wfm_fc_aht_split(v[k]->aht_prof, r->m, wfm_date_weekday(d), i0, i1,
+						 day_aht(v[k], j), out + at, aht + at);
+			else
+				for (i = 0; i < r->m; i++)
+					aht[at + (size_t)i] = -1;
 		}
 		for (i = i0; i < i1 && rc == WFM_OK; i++)
 			for (k = 0; k < n; k++) {
@@ -157,7 +191,7 @@ static int write_intervals(const wfm_fcrun *r, const wfm_fcrun_series **v, int n
 
 				if (v[k]->profile && v[k]->fc->state[j] == WFM_FC_OPEN)
 					row(w, NULL, d, r->grid_open + i * r->o.interval, v[k],
-					    out[at], lo[at], hi[at], dec);
+					    out[at], lo[at], hi[at], aht[at], dec);
 			}
 	}
 	free(out);
@@ -167,7 +201,7 @@ static int write_intervals(const wfm_fcrun *r, const wfm_fcrun_series **v, int n
 int wfm_fcrun_write(const wfm_fcrun *r, wfm_csvw *w, wfm_err *e)
 {
 	static const char *const head[] = {"period", "time", "channel", "line", "forecast", "lo",
-					   "hi", NULL};
+					   "hi", "aht_s", NULL};
 	const wfm_fcrun_series **v;
 	int n, rc = WFM_OK;
 
@@ -191,7 +225,7 @@ int wfm_fcrun_write(const wfm_fcrun *r, wfm_csvw *w, wfm_err *e)
 /* ---- backtest ---------------------------------------------------------- */
 
 static void score_row(wfm_csvw *w, const wfm_fcrun_series *s, const char *model, int selected,
-		      const wfm_fc_score *sc, int origins, int horizon)
+		      const wfm_fc_score *sc, int origins, int horizon, const char *measure)
 {
 	wfm_csvw_str(w, s->line);
 	wfm_csvw_str(w, wfm_channel_name(s->channel));
@@ -210,15 +244,31 @@ static void score_row(wfm_csvw *w, const wfm_fcrun_series *s, const char *model,
 	}
 	wfm_csvw_long(w, origins);
 	wfm_csvw_long(w, horizon);
+	wfm_csvw_str(w, measure);
 	wfm_csvw_end(w);
+}
+
+/* The rows of one forecast's backtest: every candidate, and the fallback
+ * row of a short series. */
+static void score_rows(wfm_csvw *w, const wfm_fcrun_series *s, const wfm_fc_daily *f,
+		       const char *measure)
+{
+	int m;
+
+	for (m = 0; m < WFM_FC_NMODELS; m++)
+		score_row(w, s, wfm_fc_model_name(m), f->model == m, &f->scores[m], f->origins,
+			  f->horizon, measure);
+	if (f->model == WFM_FC_FALLBACK)
+		score_row(w, s, wfm_fc_model_name(WFM_FC_FALLBACK), 1, NULL, 0, 0, measure);
 }
 
 int wfm_fcrun_backtest(wfm_fcrun *r, wfm_csvw *w, wfm_err *e)
 {
 	static const char *const head[] = {"line", "channel", "model", "selected", "mase", "wape",
-					   "bias", "coverage", "origins", "horizon", NULL};
+					   "bias", "coverage", "origins", "horizon", "measure",
+					   NULL};
 	wfm_fc_options fo;
-	int i, m, rc;
+	int i, rc;
 
 	if (!r)
 		return wfm_err_set(e, WFM_EUSAGE, "forecast run: no run");
@@ -229,20 +279,18 @@ int wfm_fcrun_backtest(wfm_fcrun *r, wfm_csvw *w, wfm_err *e)
 	for (i = 0; i < r->ns; i++)
 		r->total += r->s[i].written && !r->s[i].new_line;
 	for (i = 0; i < r->ns; i++)
-		if (r->s[i].written && !r->s[i].new_line && (rc = wfm_fcr_forecast_one(r, i, &fo, e)))
+		if (r->s[i].written && !r->s[i].new_line &&
+		    ((rc = wfm_fcr_forecast_one(r, i, &fo, e)) || (rc = wfm_fcr_aht_one(r, i, &fo, e))))
 			return rc;
 	wfm_csvw_header(w, head);
 	for (i = 0; i < r->ns && !wfm_csvw_error(w); i++) {
 		const wfm_fcrun_series *s = &r->s[i];
-		const wfm_fc_daily *f = s->fc;
 
 		if (!s->written || s->new_line)
 			continue;
-		for (m = 0; m < WFM_FC_NMODELS; m++)
-			score_row(w, s, wfm_fc_model_name(m), f->model == m, &f->scores[m],
-				  f->origins, f->horizon);
-		if (f->model == WFM_FC_FALLBACK)
-			score_row(w, s, wfm_fc_model_name(WFM_FC_FALLBACK), 1, NULL, 0, 0);
+		score_rows(w, s, s->fc, "volume");
+		if (s->aht_fc)
+			score_rows(w, s, s->aht_fc, "aht_s");
 	}
 	return wfm_csvw_error(w) ? wfm_err_set(e, WFM_EIO, "write error") : WFM_OK;
 }

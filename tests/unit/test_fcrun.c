@@ -368,7 +368,7 @@ static void test_grains_add_up(void **state)
 	td = written(h, cal, &o);
 	o.grain = WFM_GRAIN_INTERVAL;
 	ti = written(h, cal, &o);
-	assert_true(strncmp(tm, "period,time,channel,line,forecast,lo,hi\n", 40) == 0);
+	assert_true(strncmp(tm, "period,time,channel,line,forecast,lo,hi,aht_s\n", 46) == 0);
 	for (k = 0; k < 3; k++) {
 		for (d = from; d <= to; d++) {
 			long long day = sum_rows(td, wfm_date_iso(d, iso), chl[k], &n);
@@ -795,14 +795,14 @@ static void test_backtest_table(void **state)
 	wfm_csvw_init(&w, t.f, 0);
 	assert_int_equal(wfm_fcrun_backtest(r, &w, &e), WFM_OK);
 	fclose(t.f);
-	p = "line,channel,model,selected,mase,wape,bias,coverage,origins,horizon\n";
+	p = "line,channel,model,selected,mase,wape,bias,coverage,origins,horizon,measure\n";
 	assert_true(strncmp(t.buf, p, strlen(p)) == 0);
 	for (p = strchr(t.buf, '\n') + 1; *p; p = strchr(p, '\n') + 1) {
-		char f[10][24];
+		char f[11][24];
 		double v;
 		int k;
 
-		for (k = 0; k < 10; k++)
+		for (k = 0; k < 11; k++)
 			field(p, k, f[k], sizeof f[k]);
 		assert_string_equal(f[0], "L1");
 		assert_string_equal(f[1], "phone");
@@ -815,6 +815,7 @@ static void test_backtest_table(void **state)
 		assert_true(v >= 0 && v <= 1);
 		assert_string_equal(f[8], "3");
 		assert_string_equal(f[9], "14");
+		assert_string_equal(f[10], "volume"); /* the history has no aht_s */
 		rows++;
 	}
 	assert_int_equal(rows, WFM_FC_NMODELS);
