@@ -99,6 +99,14 @@ $(BUILD)/bin/%: $(BUILD)/cmd/%.o $(CMD_COBJ) $(LIBWFM)
 	@$(if $(Q),echo '  LD      $@')
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(CMD_COBJ) $(LIBWFM) $(PKG_LIBS)
 
+# The fault-injection test: the library's allocations go through
+# tests/unit/failalloc.c (a link-time wrapper, nothing in the library).
+FAIL_WRAP := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup
+$(BUILD)/tests/test_fault: $(BUILD)/tests/test_fault.o $(BUILD)/tests/failalloc.o $(LIBWFM)
+	@$(if $(Q),echo '  LD      $@')
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(FAIL_WRAP) -o $@ $< $(BUILD)/tests/failalloc.o \
+		$(LIBWFM) $(TEST_LIBS) $(PKG_LIBS)
+
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIBWFM)
 	@$(if $(Q),echo '  LD      $@')
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIBWFM) $(TEST_LIBS) $(PKG_LIBS)

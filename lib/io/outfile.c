@@ -1,17 +1,105 @@
 #include "outfile.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/types.h>
 #include <unistd.h>
+
+/* Temporary files are TARGET.wfm-tmp.PID.XXXXXX beside the target. */
+#define TMP_TAG ".wfm-tmp."
 
 struct wfm_out {
 	FILE *f;
 	char *path; /* NULL for stdout */
 	char *tmp;
 };
+
+/* The folder and the file name of `path` (malloc'd into *dir; *base points
+ * into path).  Returns 0, or -1 when out of memory. */
+static int split_path(const char *path, char **dir, const char **base)
+{
+	const char *slash = strrchr(path, '/');
+	size_t n = slash ? (size_t)(slash - path) : 1;
+
+	*base = slash ? slash + 1 : path;
+	if (!(*dir = malloc(n + 1)))
+		return -1;
+	if (!slash)
+		memcpy(*dir, ".", 2);
+	else if (slash == path)
+		memcpy(*dir, "/", 2);
+	else {
+		memcpy(*dir, path, n);
+		(*dir)[n] = '\0';
+	}
+	return 0;
+}
+
+/* Removes the temporary files of earlier runs for the same target whose
+ * process is gone (killed before it could clean up): TARGET.wfm-tmp.PID.*
+ * with no process PID.  Best effort: whatever cannot be read or removed is
+ * left. */
+static void remove_stale(const char *path)
+{
+	char *dir = NULL, *full;
+	const char *base;
+	size_t blen, tlen = strlen(TMP_TAG);
+	struct dirent *de;
+	DIR *d;
+
+	if (split_path(path, &dir, &base) != 0)
+		return;
+	blen = strlen(base);
+	if (blen == 0 || !(d = opendir(dir))) {
+		free(dir);
+		return;
+	}
+	while ((de = readdir(d)) != NULL) {
+		const char *p = de->d_name, *q;
+		long pid = 0;
+		struct stat st;
+		size_t n;
+
+		if (strncmp(p, base, blen) != 0 || strncmp(p + blen, TMP_TAG, tlen) != 0)
+			continue;
+		for (q = p + blen + tlen; *q >= '0' && *q <= '9' && pid < 100000000; q++)
+			pid = pid * 10 + (*q - '0');
+		if (q == p + blen + tlen || *q != '.' || strlen(q + 1) != 6 || pid <= 0 ||
+		    pid == (long)getpid() || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		n = strlen(dir) + strlen(p) + 2;
+		if (!(full = malloc(n)))
+			break;
+		snprintf(full, n, "%s/%s", dir, p);
+		if (lstat(full, &st) == 0 && S_ISREG(st.st_mode))
+			(void)unlink(full);
+		free(full);
+	}
+	closedir(d);
+	free(dir);
+}
+
+/* Fails with WFM_ECANTCREAT unless the existing regular file `path` (with
+ * status st) may be replaced: writable for us, and not read-only for
+ * everyone (which root could otherwise replace). */
+static int check_replace(const char *path, const struct stat *st, wfm_err *e)
+{
+	char why[128];
+
+	if ((st->st_mode & 0222) == 0)
+		return wfm_err_set(e, WFM_ECANTCREAT, "%s: cannot write: the file is read-only "
+				   "(mode %04o); make it writable (chmod u+w) to let it be replaced",
+				   path, (unsigned)(st->st_mode & 07777));
+	if (access(path, W_OK) != 0)
+		return wfm_err_set(e, WFM_ECANTCREAT, "%s: cannot write: %s", path,
+				   wfm_errno_text(errno, why, sizeof why));
+	return WFM_OK;
+}
 
 wfm_out *wfm_out_open(const char *path, wfm_err *e)
 {
@@ -46,7 +134,11 @@ wfm_out *wfm_out_open(const char *path, wfm_err *e)
 		}
 		return o;
 	}
-	n = strlen(path) + sizeof ".tmp.XXXXXX";
+	if (stat(path, &st) == 0 && check_replace(path, &st, e) != WFM_OK) {
+		wfm_out_abort(o);
+		return NULL;
+	}
+	n = strlen(path) + sizeof TMP_TAG + 32;
 	o->path = strdup(path);
 	o->tmp = malloc(n);
 	if (!o->path || !o->tmp) {
@@ -54,7 +146,8 @@ wfm_out *wfm_out_open(const char *path, wfm_err *e)
 		wfm_err_nomem(e);
 		return NULL;
 	}
-	snprintf(o->tmp, n, "%s.tmp.XXXXXX", path);
+	remove_stale(path);
+	snprintf(o->tmp, n, "%s" TMP_TAG "%ld.XXXXXX", path, (long)getpid());
 	fd = mkstemp(o->tmp);
 	if (fd < 0) {
 		wfm_err_set(e, WFM_ECANTCREAT, "%s: cannot create: %s", path,
@@ -65,6 +158,17 @@ wfm_out *wfm_out_open(const char *path, wfm_err *e)
 		return NULL;
 	}
 	if (stat(path, &st) == 0) {
+		/* the new file keeps the owner, group and mode of the old one */
+		if (fchown(fd, st.st_uid, st.st_gid) != 0 && st.st_uid != geteuid()) {
+			int err = errno;
+
+			close(fd);
+			wfm_err_set(e, WFM_ECANTCREAT, "%s: cannot keep its owner (user %ld): %s; "
+				    "not replaced", path, (long)st.st_uid,
+				    wfm_errno_text(err, why, sizeof why));
+			wfm_out_abort(o);
+			return NULL;
+		}
 		(void)fchmod(fd, st.st_mode & 07777);
 	} else {
 		mode_t um = umask(0);

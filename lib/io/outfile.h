@@ -10,7 +10,15 @@
  * is a symbolic link (/dev/stdout) is written directly, never replaced: a
  * device must stay a device and a link a link (such output is not atomic).
  * A folder is an error.  A new file gets mode 0666 minus the umask;
- * a replaced file keeps its mode.
+ * a replaced file keeps its mode, owner and group.  An existing file that
+ * we may not write, or that is read-only for everyone (mode without any
+ * write bit: root could replace it, but nobody asked to), is never
+ * replaced: WFM_ECANTCREAT.
+ *
+ * The temporary file is TARGET.wfm-tmp.PID.XXXXXX in the target's folder
+ * (PID the process writing it).  One left by a process that was killed
+ * before it could clean up (SIGKILL, power loss) is removed by the next
+ * wfm_out_open of the same target, once no process PID runs.
  */
 #ifndef WFM_OUTFILE_H
 #define WFM_OUTFILE_H
@@ -21,9 +29,11 @@
 
 typedef struct wfm_out wfm_out;
 
-/* Prepares output to `path`.  Returns NULL with WFM_ECANTCREAT when the
- * temporary file (or the device) cannot be opened (missing folder, no
- * permission, a folder given as the file). */
+/* Prepares output to `path` (removing stale temporary files of the same
+ * target first).  Returns NULL with WFM_ECANTCREAT when the temporary file
+ * (or the device) cannot be opened (missing folder, no permission, a folder
+ * given as the file), when the target exists and may not be replaced (see
+ * above), or when its owner cannot be kept. */
 wfm_out *wfm_out_open(const char *path, wfm_err *e);
 
 /* The stream to write to (the temporary file, or stdout). */

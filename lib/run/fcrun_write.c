@@ -150,13 +150,15 @@ static int write_intervals(const wfm_fcrun *r, const wfm_fcrun_series **v, int n
 			   wfm_err *e)
 {
 	size_t cells = (size_t)(r->m > 0 ? r->m : 1) * (size_t)(n > 0 ? n : 1);
-	double *out = malloc(sizeof *out * cells * 4), *lo = out + cells, *hi = lo + cells;
-	double *aht = hi + cells;
+	double *out = malloc(sizeof *out * cells * 4), *lo, *hi, *aht;
 	int k, i, op, cl, i0, i1, rc = WFM_OK, dec = r->o.decimals;
 	wfm_date d;
 
-	if (!out)
+	if (!out) /* (before out + cells: an offset on NULL is undefined) */
 		return wfm_err_nomem(e);
+	lo = out + cells;
+	hi = lo + cells;
+	aht = hi + cells;
 	for (d = r->o.from; d <= r->o.to && rc == WFM_OK && !wfm_csvw_error(w); d++) {
 		int j = d - r->o.from;
 
