@@ -125,7 +125,7 @@ int tool_parse(int argc, char **argv, const struct tool_opt *opts, int nopts, in
 		}
 		c->val[id] = val;
 		c->set[id] = 1;
-		if (opts[id].section || opts[id].key) {
+		if (opts[id].section && opts[id].key) {
 			c->flags[c->nflags] = id;
 			c->flag_val[c->nflags++] = val;
 		}
@@ -141,4 +141,24 @@ void tool_cmdline_release(struct tool_cmdline *c)
 	free(c->flag_val);
 	free(c->operands);
 	memset(c, 0, sizeof *c);
+}
+
+int tool_settings(const struct tool_opt *opts, const struct tool_cmdline *c, int config_id,
+		  wfm_config *cfg, wfm_calendar **cal, wfm_err *e)
+{
+	int i;
+
+	wfm_config_defaults(cfg);
+	if (wfm_config_load(cfg, c->val[config_id], e) != WFM_OK)
+		return e->code;
+	for (i = 0; i < c->nflags; i++) {
+		const struct tool_opt *o = &opts[c->flags[i]];
+
+		if (wfm_config_set(cfg, o->section, o->key, c->flag_val[i], e) != WFM_OK)
+			return e->code;
+	}
+	if (!cal)
+		return wfm_config_check(cfg, e);
+	*cal = wfm_config_calendar(cfg, e);
+	return *cal ? WFM_OK : e->code;
 }

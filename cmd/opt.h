@@ -3,10 +3,13 @@
 #ifndef WFM_OPT_H
 #define WFM_OPT_H
 
-/* One option.  An option with a wfm.conf `section` sets settings: `key` of
- * that section, or (key NULL) keys the program derives from the value; the
- * program applies these after the config file, in the order given.  Help
- * NULL: the key's help from config.c. */
+#include "setup/calendar.h"
+#include "setup/config.h"
+
+/* One option.  An option with a wfm.conf `section` sets the setting `key`
+ * of that section (a list key such as shrinkage_channel sets several);
+ * tool_settings applies these after the config file, in the order given.
+ * Help NULL: the key's help from config.c. */
 struct tool_opt {
 	const char *name;     /* long name, without "--" */
 	char short_name;      /* 0 for none */
@@ -60,5 +63,18 @@ int tool_parse(int argc, char **argv, const struct tool_opt *opts, int nopts, in
 	       int version_id, const char *head, const char *tail, struct tool_cmdline *c);
 
 void tool_cmdline_release(struct tool_cmdline *c);
+
+/* The settings of a run, as config.h orders them: the defaults, then the
+ * configuration file (the value of option `config_id`, --config FILE, else
+ * ./wfm.conf when present), then every option of `opts` that sets a wfm.conf
+ * key, in the order given on the command line `c`; then, when `cal` is not
+ * NULL, the calendar they describe (*cal, free with wfm_calendar_free).
+ * Returns WFM_OK or the code recorded in `e`: WFM_EUSAGE for a flag
+ * ("--open-hours: not a time ...: '9-17'"), WFM_EDATA for the file
+ * ("wfm.conf:7: ...") or the closing days, WFM_ENOINPUT for a file that
+ * cannot be opened.  Release `cfg` with wfm_config_release whatever the
+ * result. */
+int tool_settings(const struct tool_opt *opts, const struct tool_cmdline *c, int config_id,
+		  wfm_config *cfg, wfm_calendar **cal, wfm_err *e);
 
 #endif

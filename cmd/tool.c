@@ -135,6 +135,8 @@ const char *tool_name(void)
 
 int tool_fail(const wfm_err *e)
 {
+	if (e->code == WFM_EUSAGE && e->msg[0])
+		return tool_usage("%s", e->msg);
 	fprintf(stderr, "%s: %s\n", progname, e->msg[0] ? e->msg : "unknown error");
 	return e->code ? e->code : 70;
 }

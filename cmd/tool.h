@@ -15,7 +15,8 @@ void tool_init(const char *name);
 /* The program name ("wfm-ingest"). */
 const char *tool_name(void);
 
-/* Prints "NAME: message" for a recorded error and returns its code. */
+/* Prints "NAME: message" for a recorded error and returns its code; for a
+ * usage error (WFM_EUSAGE) also the hint to run --help, as tool_usage. */
 int tool_fail(const wfm_err *e);
 
 /* Prints "NAME: message" (printf-style) and returns `code`. */

@@ -138,22 +138,6 @@ static int choose_days(const struct args *a, struct spans *sp)
 	return 0;
 }
 
-/* The settings: wfm.conf or --config, then the flags in the order given. */
-static wfm_calendar *make_calendar(const struct args *a, wfm_config *cfg, wfm_err *e)
-{
-	int i;
-
-	if (wfm_config_load(cfg, a->c.val[O_CONFIG], e) != WFM_OK)
-		return NULL;
-	for (i = 0; i < a->c.nflags; i++) {
-		const char *key = opts[a->c.flags[i]].key;
-
-		if (wfm_config_set(cfg, "calendar", key, a->c.flag_val[i], e) != WFM_OK)
-			return NULL;
-	}
-	return wfm_config_calendar(cfg, e);
-}
-
 static void write_day(wfm_csvw *w, const wfm_calendar *cal, wfm_date d)
 {
 	int opens, closes, open = wfm_calendar_hours(cal, d, &opens, &closes);
@@ -216,11 +200,10 @@ int main(int argc, char **argv)
 	if (rc == 0)
 		rc = choose_days(&a, &sp);
 	if (rc == 0) {
-		cal = make_calendar(&a, &cfg, &e);
-		rc = cal ? write_calendar(&a, cal, &sp, &e) : e.code;
-		if (rc == WFM_EUSAGE)
-			tool_usage("%s", e.msg);
-		else if (rc != WFM_OK)
+		rc = tool_settings(opts, &a.c, O_CONFIG, &cfg, &cal, &e);
+		if (rc == WFM_OK)
+			rc = write_calendar(&a, cal, &sp, &e);
+		if (rc != WFM_OK)
 			tool_fail(&e);
 	}
 	wfm_calendar_free(cal);

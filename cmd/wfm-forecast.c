@@ -131,23 +131,6 @@ static int parse_args(int argc, char **argv, struct args *a)
 	return check_combination(a);
 }
 
-/* The settings (wfm.conf or --config, then the flags in the order given)
- * and the calendar they describe. */
-static wfm_calendar *make_calendar(const struct args *a, wfm_config *cfg, wfm_err *e)
-{
-	int i;
-
-	if (wfm_config_load(cfg, a->c.val[O_CONFIG], e) != WFM_OK)
-		return NULL;
-	for (i = 0; i < a->c.nflags; i++) {
-		const struct tool_opt *o = &opts[a->c.flags[i]];
-
-		if (wfm_config_set(cfg, o->section, o->key, a->c.flag_val[i], e) != WFM_OK)
-			return NULL;
-	}
-	return wfm_config_calendar(cfg, e);
-}
-
 /* A whole number lo..hi given to --NAME. */
 static int parse_int_opt(const char *name, const char *s, int lo, int hi, int *out)
 {
@@ -319,8 +302,8 @@ int main(int argc, char **argv)
 	wfm_config_defaults(&cfg);
 	rc = parse_args(argc, argv, &a);
 	said = rc != 0;
-	if (rc == 0 && !(cal = make_calendar(&a, &cfg, &e)))
-		rc = e.code;
+	if (rc == 0)
+		rc = tool_settings(opts, &a.c, O_CONFIG, &cfg, &cal, &e);
 	if (rc == 0 && !(h = wfm_hist_new(&e)))
 		rc = e.code;
 	ro.interval = cfg.interval;

@@ -266,23 +266,6 @@ static int merge(const struct args *a, wfm_hist *base, wfm_hist *in, const char 
 	return rc;
 }
 
-static int setup_calendar(const struct args *a, wfm_config *cfg, wfm_calendar **cal,
-			  wfm_err *e)
-{
-	int i, rc;
-
-	wfm_config_defaults(cfg);
-	rc = wfm_config_load(cfg, a->c.val[O_CONFIG], e);
-	for (i = 0; rc == WFM_OK && i < a->c.nflags; i++)
-		rc = wfm_config_set(cfg, "calendar", opts[a->c.flags[i]].key, a->c.flag_val[i], e);
-	if (rc == WFM_OK)
-		rc = wfm_config_check(cfg, e);
-	if (rc != WFM_OK)
-		return rc;
-	*cal = wfm_config_calendar(cfg, e);
-	return *cal ? WFM_OK : e->code;
-}
-
 static int run(struct args *a, wfm_err *e)
 {
 	static const char *const reject_head[] = {"file", "line", "reason", "row", NULL};
@@ -297,9 +280,9 @@ static int run(struct args *a, wfm_err *e)
 
 	memset(&st, 0, sizeof st);
 	memset(&m, 0, sizeof m);
-	rc = setup_calendar(a, &cfg, &cal, e);
+	rc = tool_settings(opts, &a->c, O_CONFIG, &cfg, &cal, e);
 	if (rc != WFM_OK)
-		return rc;
+		goto done;
 	a->read.interval = cfg.interval;
 	if (a->skip_bad) {
 		if (!(rej_out = tool_out_open(a->skip_bad, e))) {

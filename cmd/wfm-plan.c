@@ -174,23 +174,6 @@ static int choose_days(const struct tool_cmdline *c, wfm_date *from, wfm_date *t
 	return 0;
 }
 
-static int load_settings(const struct tool_cmdline *c, wfm_config *cfg, wfm_calendar **cal,
-			 wfm_err *e)
-{
-	int i;
-
-	if (wfm_config_load(cfg, c->val[O_CONFIG], e) != WFM_OK)
-		return e->code;
-	for (i = 0; i < c->nflags; i++) {
-		const struct tool_opt *o = &opts[c->flags[i]];
-
-		if (wfm_config_set(cfg, o->section, o->key, c->flag_val[i], e) != WFM_OK)
-			return e->code;
-	}
-	*cal = wfm_config_calendar(cfg, e);
-	return *cal ? WFM_OK : e->code;
-}
-
 /* Where the solver's progress goes: the terminal, a CSV file, or both. */
 struct progress {
 	int tty;      /* standard error is a terminal: one updated line */
@@ -321,7 +304,7 @@ static int run(const struct tool_cmdline *c, wfm_err *e)
 	if ((rc = choose_days(c, &from, &to)))
 		return rc;
 	wfm_config_defaults(&cfg);
-	if ((rc = load_settings(c, &cfg, &cal, e)) ||
+	if ((rc = tool_settings(opts, c, O_CONFIG, &cfg, &cal, e)) ||
 	    !(in = wfm_pr_read(&f, &cfg, cal, from, to, &info, e)))
 		goto done;
 	if (c->set[O_WRITE_LP] && (rc = write_lp(c->val[O_WRITE_LP], in, e)))

@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "opt.h"
 #include "tool.h"
@@ -36,13 +35,14 @@ static const struct tool_opt opts[O_COUNT] = {
 	[O_MAX_OCC] = {"max-occupancy", 0, "P", "staff", "max_occupancy", NULL},
 	[O_PATIENCE] = {"patience", 0, "S", "staff", "patience", NULL},
 	[O_SHRINKAGE] = {"shrinkage", 0, "P", "staff", "shrinkage", NULL},
-	[O_SHRINK_CHANNEL] = {"shrinkage-channel", 0, "LIST", "staff", NULL, "shrinkage of "
-			      "single channels in place of --shrinkage, CHANNEL=P,... (e.g. "
-			      "phone=30%,chat=35%; P none: back to --shrinkage); sets "
+	[O_SHRINK_CHANNEL] = {"shrinkage-channel", 0, "LIST", "staff", "shrinkage_channel",
+			      "shrinkage of single channels in place of --shrinkage, CHANNEL=P,... "
+			      "(e.g. phone=30%,chat=35%; P none: back to --shrinkage); sets "
 			      "shrinkage_CHANNEL"},
-	[O_SHRINK_WEEKDAY] = {"shrinkage-weekday", 0, "LIST", "staff", NULL, "absence on single "
-			      "weekdays, on top of the channel's shrinkage, DAY=P,... (e.g. "
-			      "mon=12%,fri=8%; days mon..sun; none: 0); sets shrinkage_DAY"},
+	[O_SHRINK_WEEKDAY] = {"shrinkage-weekday", 0, "LIST", "staff", "shrinkage_weekday",
+			      "absence on single weekdays, on top of the channel's shrinkage, "
+			      "DAY=P,... (e.g. mon=12%,fri=8%; days mon..sun; none: 0); sets "
+			      "shrinkage_DAY"},
 	[O_CONCURRENCY] = {"concurrency", 0, "K", "staff", "concurrency", NULL},
 	[O_DEADLINE] = {"deadline-days", 0, "D", "staff", "deadline_days", NULL},
 	[O_AHT] = {"aht", 0, "S", NULL, NULL, "one handle time in seconds for every row, over "
@@ -283,77 +283,6 @@ static int apply_options(const struct args *a, wfm_sr_settings *s, wfm_sr_sim_op
 	return 0;
 }
 
-/* The list NAME=VALUE,... of option `o` into the keys shrinkage_NAME of
- * [staff], each NAME one of names[0..n).  Errors name the option. */
-static int set_list(wfm_config *cfg, const struct tool_opt *o, const char *list,
-		    const char *const *names, size_t n, wfm_err *e)
-{
-	char item[128], key[64], msg[WFM_ERR_MSG_MAX], flag[64];
-	const char *what = n == 7 ? "DAY=P" : "CHANNEL=P";
-
-	for (;;) {
-		size_t len = strcspn(list, ","), a = 0, b = len, i;
-		char *eq, *name;
-		int rc;
-
-		while (a < b && (list[a] == ' ' || list[a] == '\t'))
-			a++;
-		while (b > a && (list[b - 1] == ' ' || list[b - 1] == '\t'))
-			b--;
-		snprintf(item, sizeof item, "%.*s", (int)(b - a), list + a);
-		eq = strchr(item, '=');
-		if (!eq || b - a >= sizeof item)
-			return wfm_err_set(e, WFM_EUSAGE, "--%s: expected %s,... (a share with a "
-					   "decimal point or a percentage): '%s'", o->name, what,
-					   item);
-		*eq = '\0';
-		name = item;
-		for (i = strlen(name); i > 0 && (name[i - 1] == ' ' || name[i - 1] == '\t'); i--)
-			name[i - 1] = '\0';
-		for (i = 0; i < n && strcasecmp(name, names[i]) != 0; i++)
-			;
-		if (i == n)
-			return wfm_err_set(e, WFM_EUSAGE, "--%s: not %s: '%s'", o->name,
-					   n == 7 ? "mon, tue, wed, thu, fri, sat or sun" :
-					   "phone, email, chat, social or callback", name);
-		snprintf(key, sizeof key, "shrinkage_%s", names[i]);
-		snprintf(flag, sizeof flag, "--shrinkage-%s: ", names[i]);
-		rc = wfm_config_set(cfg, o->section, key, eq + 1, e);
-		if (rc != WFM_OK && e && strncmp(e->msg, flag, strlen(flag)) == 0) {
-			snprintf(msg, sizeof msg, "--%s: %s: %s", o->name, names[i],
-				 e->msg + strlen(flag));
-			return wfm_err_set(e, rc, "%s", msg);
-		}
-		if (rc != WFM_OK || list[len] == '\0')
-			return rc;
-		list += len + 1;
-	}
-}
-
-/* Settings: wfm.conf or --config, then the flags in the order given. */
-static int settings(const struct args *a, wfm_config *cfg, wfm_calendar **cal, wfm_err *e)
-{
-	int rc = wfm_config_load(cfg, a->c.val[O_CONFIG], e);
-
-	for (int i = 0; rc == WFM_OK && i < a->c.nflags; i++) {
-		static const char *const channels[] = {"phone", "email", "chat", "social",
-						       "callback"};
-		static const char *const days[] = {"mon", "tue", "wed", "thu", "fri", "sat",
-						   "sun"};
-		const struct tool_opt *o = &opts[a->c.flags[i]];
-
-		if (o->key)
-			rc = wfm_config_set(cfg, o->section, o->key, a->c.flag_val[i], e);
-		else if (a->c.flags[i] == O_SHRINK_CHANNEL)
-			rc = set_list(cfg, o, a->c.flag_val[i], channels, 5, e);
-		else
-			rc = set_list(cfg, o, a->c.flag_val[i], days, 7, e);
-	}
-	if (rc == WFM_OK && !(*cal = wfm_config_calendar(cfg, e)))
-		rc = e->code;
-	return rc;
-}
-
 static void notes(const wfm_sr_summary *s, int evaluated)
 {
 	if (!evaluated)
@@ -388,9 +317,8 @@ static int run(const struct args *a, wfm_err *e)
 	wfm_out *out = NULL;
 	int grain = WFM_SR_INTERVAL, channel = -1, rc;
 
-	wfm_config_defaults(&cfg);
 	memset(&s, 0, sizeof s);
-	rc = settings(a, &cfg, &cal, e);
+	rc = tool_settings(opts, &a->c, O_CONFIG, &cfg, &cal, e);
 	if (rc == WFM_OK)
 		rc = wfm_sr_settings_init(&s, &cfg, e);
 	if (rc == WFM_OK && (rc = apply_options(a, &s, &so, &grain, &channel)) != 0) {

@@ -39,6 +39,18 @@ enum { OPTIONAL = 1, LO_OPEN = 2, HI_OPEN = 4, UNSET_NEG = 8 };
 	 "absence on " name " (leave, sickness): share of the agents scheduled that are " \
 	 "away, on top of the channel's shrinkage: 1 - (1 - absence)(1 - shrinkage); none: 0"}
 
+/* The T_LIST keys' lists (a share in them needs a decimal point: a decimal
+ * comma would split the list). */
+enum { L_SHRINK_CHANNEL, L_SHRINK_DAY };
+
+const struct key_list wfm_cfg_lists[] = {
+	[L_SHRINK_CHANNEL] = {"shrinkage_", "CHANNEL=P,... (a share with a decimal point or "
+			      "a percentage)", {"phone", "email", "chat", "social", "callback",
+						NULL}},
+	[L_SHRINK_DAY] = {"shrinkage_", "DAY=P,... (a share with a decimal point or a "
+			  "percentage)", {"mon", "tue", "wed", "thu", "fri", "sat", "sun", NULL}},
+};
+
 const struct key wfm_cfg_keys[] = {
 	{"calendar", "holidays", T_HOLIDAYS, AT(holidays), 0, 0, 0,
 	 "be: Belgian public holidays and the Flemish holiday (11 July); none: no holidays"},
@@ -80,6 +92,12 @@ const struct key wfm_cfg_keys[] = {
 	SHRINK_DAY(WFM_MON, "mon"), SHRINK_DAY(WFM_TUE, "tue"), SHRINK_DAY(WFM_WED, "wed"),
 	SHRINK_DAY(WFM_THU, "thu"), SHRINK_DAY(WFM_FRI, "fri"), SHRINK_DAY(WFM_SAT, "sat"),
 	SHRINK_DAY(WFM_SUN, "sun"),
+	{"staff", "shrinkage_channel", T_LIST, 0, L_SHRINK_CHANNEL, 0, 0,
+	 "shrinkage of single channels in place of shrinkage, CHANNEL=P,... (e.g. "
+	 "phone=30%,chat=35%; P none: back to shrinkage); sets shrinkage_CHANNEL"},
+	{"staff", "shrinkage_weekday", T_LIST, 0, L_SHRINK_DAY, 0, 0,
+	 "absence on single weekdays, on top of the channel's shrinkage, DAY=P,... (e.g. "
+	 "mon=12%,fri=8%; days mon..sun; none: 0); sets shrinkage_DAY"},
 	{"staff", "deadline_days", T_INT, AT(deadline_days), 0, 365, 0,
 	 "working days within which e-mail and callbacks must be answered"},
 	{"staff", "concurrency", T_INT, AT(concurrency), 1, 20, 0,
@@ -386,14 +404,81 @@ static char *resolve(const char *path, const char *file)
 /* The reason set_value gives when it runs out of memory. */
 const char wfm_cfg_out_of_memory[] = "out of memory";
 
+/* "not a, b or c" of the names of list `l`, into buf[0..n). */
+static const char *not_one_of(const struct key_list *l, char *buf, size_t n)
+{
+	size_t len = 0, i;
+
+	len += (size_t)snprintf(buf, n, "not ");
+	for (i = 0; l->names[i] && len < n; i++)
+		len += (size_t)snprintf(buf + len, n - len, "%s%s", i == 0 ? "" :
+					l->names[i + 1] ? ", " : " or ", l->names[i]);
+	return buf;
+}
+
+/* A T_LIST value: each item NAME=VALUE sets key PREFIX NAME, on a copy of
+ * the settings that replaces them when every item is good. */
+static const char *set_list(wfm_config *cfg, const struct key *k, const char *v,
+			    struct cfg_why *w)
+{
+	const struct key_list *l = &wfm_cfg_lists[(int)k->lo];
+	wfm_config work = *cfg; /* shallow: the keys of a list hold no strings */
+
+	memset(w->set, 0, sizeof w->set);
+	for (;;) {
+		size_t len = strcspn(v, ","), i;
+		char item[CFG_ITEM_MAX_LEN], key[64], name[CFG_ITEM_MAX_LEN], val[CFG_ITEM_MAX_LEN];
+		struct cfg_why sub;
+		const struct key *target = NULL;
+		const char *eq, *bad;
+
+		snprintf(item, sizeof item, "%.*s", (int)len, v);
+		w->part = 1;
+		if (wfm_trim_copy(item, w->value, sizeof w->value) < 0 || len >= sizeof item ||
+		    !(eq = strchr(w->value, '='))) {
+			snprintf(w->text, sizeof w->text, "expected %s", l->expected);
+			return w->text;
+		}
+		snprintf(item, sizeof item, "%.*s", (int)(eq - w->value), w->value);
+		wfm_trim_copy(item, name, sizeof name);
+		wfm_trim_copy(eq + 1, val, sizeof val);
+		for (i = 0; l->names[i] && strcasecmp(name, l->names[i]) != 0; i++)
+			;
+		snprintf(key, sizeof key, "%s%s", l->prefix, l->names[i] ? l->names[i] : "");
+		if (l->names[i])
+			target = wfm_cfg_find_key(k->section, key);
+		if (!target) {
+			snprintf(w->value, sizeof w->value, "%s", name);
+			return not_one_of(l, w->text, sizeof w->text);
+		}
+		if (target->type == T_PATH || target->type == T_TEXT || target->type == T_LIST)
+			return "a list of keys that hold text";
+		if ((bad = wfm_cfg_set_value(&work, target, val, NULL, &sub))) {
+			snprintf(w->text, sizeof w->text, "%s: %s", l->names[i], bad);
+			snprintf(w->value, sizeof w->value, "%s", val);
+			return w->text;
+		}
+		w->set[target - wfm_cfg_keys]++;
+		if (v[len] == '\0')
+			break;
+		v += len + 1;
+	}
+	w->part = 0;
+	*cfg = work;
+	return NULL;
+}
+
 /* Parses the trimmed text `v` for key `k` and stores it in `cfg` only when it
  * is good.  `file` is the configuration file it comes from, or NULL. */
 const char *wfm_cfg_set_value(wfm_config *cfg, const struct key *k, const char *v,
-			  const char *file, char *why, size_t n)
+			      const char *file, struct cfg_why *w)
 {
 	const char *bad = NULL;
+	char *why = w->text;
+	size_t n = sizeof w->text;
 	double x = 0;
 
+	w->part = 0;
 	switch (k->type) {
 	case T_HOLIDAYS:
 		if (strcasecmp(v, "be") == 0)
@@ -485,6 +570,8 @@ const char *wfm_cfg_set_value(wfm_config *cfg, const struct key *k, const char *
 			return range_reason(k, why, n);
 		*(double *)wfm_cfg_field(cfg, k) = x;
 		return NULL;
+	case T_LIST:
+		return set_list(cfg, k, v, w);
 	}
 	return "unknown type";
 }
@@ -516,7 +603,8 @@ int wfm_config_set(wfm_config *cfg, const char *section, const char *key, const 
 		   wfm_err *e)
 {
 	const struct key *k = wfm_cfg_find_key(section, key);
-	char v[CFG_LINE_MAX_LEN], why[128], shown[128], flag[64];
+	char v[CFG_LINE_MAX_LEN], shown[128], flag[64];
+	struct cfg_why w;
 	const char *bad;
 	size_t i;
 
@@ -527,13 +615,16 @@ int wfm_config_set(wfm_config *cfg, const char *section, const char *key, const 
 		flag[i] = flag[i] == '_' ? '-' : flag[i];
 	if (wfm_trim_copy(value, v, sizeof v) < 0)
 		return wfm_err_set(e, WFM_EUSAGE, "--%s: value too long", flag);
-	bad = wfm_cfg_set_value(cfg, k, v, NULL, why, sizeof why);
+	bad = wfm_cfg_set_value(cfg, k, v, NULL, &w);
 	if (bad == wfm_cfg_out_of_memory)
 		return wfm_err_nomem(e);
 	if (bad)
 		return wfm_err_set(e, WFM_EUSAGE, "--%s: %s: '%s'", flag, bad,
-				   wfm_csv_show(v, shown, sizeof shown));
+				   wfm_csv_show(w.part ? w.value : v, shown, sizeof shown));
 	cfg->where_[k - wfm_cfg_keys] = -1;
+	for (i = 0; k->type == T_LIST && i < NKEYS; i++)
+		if (w.set[i])
+			cfg->where_[i] = -1;
 	return WFM_OK;
 }
 

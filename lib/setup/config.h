@@ -65,6 +65,10 @@
  *                               of the channel's share (wfm-staff combines
  *                               them as 1 - (1 - P_day)(1 - P_channel));
  *                               none: 0                                    0
+ *   shrinkage_channel = LIST    CHANNEL=P, ...: shrinkage_CHANNEL of each
+ *                               channel named (phone=30%, chat=none)
+ *   shrinkage_weekday = LIST    DAY=P, ...: shrinkage_DAY of each weekday
+ *                               named (mon=12%, fri=8%; mon..sun)
  *   deadline_days = N           working days to answer e-mail and
  *                               callbacks, 0..365                          2
  *   concurrency = N             chats one agent handles at once, 1..20     2
@@ -120,7 +124,15 @@
  * A share P may be written as a fraction (0.95) or a percentage (95%); a
  * decimal comma is accepted (0,95).  SECONDS may be a number of seconds (150)
  * or m:ss / h:mm:ss (2:30).  A TEXT value is kept as written (without
- * surrounding blanks; NULL when empty) for the program that uses it.
+ * surrounding blanks; NULL when empty) for the program that uses it.  A LIST
+ * sets other keys, NAME=VALUE for each, separated by commas (so a share in
+ * it takes a decimal point); it is set whole or not at all, and each key it
+ * sets counts as given where the list is: in a file, a key given both alone
+ * and in a list, or twice in one list, is an error; flags apply in order, the
+ * later winning.  Its errors name the list and the item:
+ *   "--shrinkage-channel: not phone, email, chat, social or callback: 'fax'"
+ *   "wfm.conf:9: [staff] shrinkage_weekday: mon: must be at least 0 and less
+ *   than 1: '100%'".
  *
  * Ownership: a wfm_config owns its strings; wfm_config_release frees them.
  */

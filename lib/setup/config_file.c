@@ -115,9 +115,10 @@ static int parse_section(struct loader *L, char *s, wfm_err *e)
 static int parse_line(struct loader *L, char *s, wfm_err *e)
 {
 	const char *bad = NULL, *sec;
-	char *eq, *key, *v, why[128], shown[128];
+	char *eq, *key, *v, shown[128];
+	struct cfg_why w;
 	const struct key *k;
-	size_t id;
+	size_t id, i;
 
 	s = skip_blanks(s);
 	cut_blanks(s);
@@ -148,16 +149,28 @@ static int parse_line(struct loader *L, char *s, wfm_err *e)
 				  L->seen[id]);
 	v = value_text(eq + 1, &bad);
 	if (!bad)
-		bad = wfm_cfg_set_value(L->cfg, k, v, L->path, why, sizeof why);
+		bad = wfm_cfg_set_value(L->cfg, k, v, L->path, &w);
 	if (bad == wfm_cfg_out_of_memory)
 		return wfm_err_nomem(e);
 	if (bad && v)
 		return file_error(L, e, "[%s] %s: %s: '%s'", sec, k->name, bad,
-				  wfm_csv_show(v, shown, sizeof shown));
+				  wfm_csv_show(w.part ? w.value : v, shown, sizeof shown));
 	if (bad)
 		return file_error(L, e, "[%s] %s: %s", sec, k->name, bad);
 	L->seen[id] = (int)L->line;
 	L->cfg->where_[id] = (int)L->line;
+	for (i = 0; k->type == T_LIST && i < wfm_cfg_nkeys; i++) {
+		if (!w.set[i])
+			continue;
+		if (w.set[i] > 1)
+			return file_error(L, e, "[%s] %s: %s given twice", sec, k->name,
+					  wfm_cfg_keys[i].name + strlen(wfm_cfg_lists[(int)k->lo].prefix));
+		if (L->seen[i])
+			return file_error(L, e, "[%s] %s given twice (first on line %d)", sec,
+					  wfm_cfg_keys[i].name, L->seen[i]);
+		L->seen[i] = (int)L->line;
+		L->cfg->where_[i] = (int)L->line;
+	}
 	return WFM_OK;
 }
 

@@ -1,6 +1,6 @@
 /* config_impl.h - internals shared by config.c (the key table, value parsers)
  * and config_file.c (the wfm.conf reader).
- * Not a public header: only lib/config*.c include it. */
+ * Not a public header: only lib/setup/config*.c include it. */
 #ifndef WFM_CONFIG_IMPL_H
 #define WFM_CONFIG_IMPL_H
 
@@ -23,17 +23,46 @@ enum type {
 	T_INT,       /* int */
 	T_NUMBER,    /* double, a plain number */
 	T_HM,        /* int minutes: "H:MM" or a plain number of minutes */
-	T_TEXT       /* char *, taken as it is (checked by the program that uses it);
+	T_TEXT,      /* char *, taken as it is (checked by the program that uses it);
 	                NULL when empty */
+	T_LIST       /* no field of its own: NAME=VALUE, ... sets the keys PREFIX NAME
+	                of the same section (wfm_cfg_lists[(int)lo]) */
+};
+
+/* What a T_LIST key sets: for each item NAME=VALUE of its value, in order,
+ * the key `prefix`NAME of its own section, NAME one of `names` (ignoring
+ * case).  Those keys hold numbers, never strings.  The value is set only
+ * when every item is good; an empty value is an error. */
+struct key_list {
+	const char *prefix;          /* "shrinkage_" */
+	const char *expected;        /* the form of the list in messages:
+	                                "CHANNEL=P,... (a share ...)" */
+	const char *const names[8];  /* NULL-terminated */
 };
 
 struct key {
 	const char *section, *name;
 	enum type type;
 	size_t off;     /* of the field in struct wfm_config */
-	double lo, hi;  /* range of numbers; the weekday of T_DAY_HOURS */
+	double lo, hi;  /* range of numbers; the weekday of T_DAY_HOURS; the list
+	                   of T_LIST */
 	int flags;      /* range flags, see config.c */
 	const char *help;
+};
+
+/* What the T_LIST keys set, indexed by their `lo`. */
+extern const struct key_list wfm_cfg_lists[];
+
+/* Longest item NAME=VALUE of a T_LIST value. */
+#define CFG_ITEM_MAX_LEN 128
+
+/* What wfm_cfg_set_value says besides its result. */
+struct cfg_why {
+	char text[192];                /* room for a reason it writes */
+	char value[CFG_ITEM_MAX_LEN];  /* the text a reason is about when it is only
+	                                  part of the value (an item of a T_LIST) ... */
+	int part;                      /* ... then 1 */
+	unsigned char set[WFM_CONFIG_MAX_KEYS]; /* T_LIST: how often each key was set */
 };
 
 /* The key table (config.c) and its length, at most WFM_CONFIG_MAX_KEYS.  The
@@ -57,8 +86,11 @@ const struct key *wfm_cfg_find_key(const char *section, const char *name);
 /* Parses the trimmed text `v` for key `k` and stores it in `cfg` only when it
  * is good.  `file` is the configuration file it comes from (relative paths
  * are resolved against its folder), or NULL.  Returns NULL on success, else
- * the reason, possibly written into why[0..n), or wfm_cfg_out_of_memory. */
+ * the reason, possibly written into w->text, or wfm_cfg_out_of_memory; when
+ * the reason is about part of `v` only, w->part is 1 and w->value that part.
+ * For a T_LIST key w->set counts the keys it set (the caller records where
+ * they were set). */
 const char *wfm_cfg_set_value(wfm_config *cfg, const struct key *k, const char *v,
-			  const char *file, char *why, size_t n);
+			      const char *file, struct cfg_why *w);
 
 #endif

@@ -355,6 +355,79 @@ static void test_flags(void **state)
 	assert_int_equal(wfm_config_set(c, "ingest", "skip_bad", "1", NULL), WFM_EUSAGE);
 }
 
+/* List keys: NAME=VALUE, ... sets the keys PREFIX NAME, whole or not at all;
+ * errors name the list and the item, in a flag or on the file's line. */
+static void test_lists(void **state)
+{
+	struct tmp *t = *state;
+	wfm_config *c = &t->cfg;
+
+	assert_int_equal(wfm_config_set(c, "staff", "shrinkage_channel",
+					" phone = 30% ,Chat=0.35, callback=none", &t->e), WFM_OK);
+	assert_true(c->shrinkage_phone == 0.3 && c->shrinkage_chat == 0.35);
+	assert_true(c->shrinkage_callback == -1 && c->shrinkage_email == -1);
+	assert_int_equal(wfm_config_origin(c, "staff", "shrinkage_chat"), -1);
+	assert_int_equal(wfm_config_origin(c, "staff", "shrinkage_email"), 0);
+	/* a flag's list: the later item wins */
+	assert_int_equal(wfm_config_set(c, "staff", "shrinkage_weekday", "mon=10%,FRI=0.06,mon=5%",
+					&t->e), WFM_OK);
+	assert_true(c->shrinkage_day[WFM_MON] == 0.05 && c->shrinkage_day[WFM_FRI] == 0.06);
+	assert_true(c->shrinkage_day[WFM_TUE] == 0);
+
+	/* one bad item: nothing of the list is set */
+	assert_int_equal(wfm_config_set(c, "staff", "shrinkage_weekday", "tue=0.2,sat=1", &t->e),
+			 WFM_EUSAGE);
+	assert_string_equal(t->e.msg, "--shrinkage-weekday: sat: must be at least 0 and less "
+				      "than 1: '1'");
+	assert_true(c->shrinkage_day[WFM_TUE] == 0);
+	assert_int_equal(wfm_config_set(c, "staff", "shrinkage_channel", "fax=0.2", &t->e),
+			 WFM_EUSAGE);
+	assert_string_equal(t->e.msg, "--shrinkage-channel: not phone, email, chat, social or "
+				      "callback: 'fax'");
+	assert_int_equal(wfm_config_set(c, "staff", "shrinkage_channel", "phone=0,3", &t->e),
+			 WFM_EUSAGE);
+	assert_string_equal(t->e.msg, "--shrinkage-channel: expected CHANNEL=P,... (a share with "
+				      "a decimal point or a percentage): '3'");
+	assert_true(c->shrinkage_phone == 0.3);
+	assert_int_equal(wfm_config_set(c, "staff", "shrinkage_weekday", "", &t->e), WFM_EUSAGE);
+	assert_string_equal(t->e.msg, "--shrinkage-weekday: expected DAY=P,... (a share with a "
+				      "decimal point or a percentage): ''");
+	assert_int_equal(wfm_config_set(c, "staff", "shrinkage_weekday", "mon=0.1,", &t->e),
+			 WFM_EUSAGE);
+	assert_int_equal(wfm_config_set(c, "staff", "shrinkage_weekday", "monday=0.1", &t->e),
+			 WFM_EUSAGE);
+	assert_string_equal(t->e.msg, "--shrinkage-weekday: not mon, tue, wed, thu, fri, sat or "
+				      "sun: 'monday'");
+	assert_true(c->shrinkage_day[WFM_MON] == 0.05);
+
+	/* in a file: the keys count as given on the list's line */
+	put(t, "a.conf", "[staff]\nshrinkage_email = 0.1\nshrinkage_channel = phone=0.2, "
+			 "chat=25%\n");
+	if (wfm_config_load(c, t->path, &t->e) != WFM_OK)
+		fail_msg("%s", t->e.msg);
+	assert_true(c->shrinkage_phone == 0.2 && c->shrinkage_chat == 0.25);
+	assert_true(c->shrinkage_email == 0.1);
+	assert_int_equal(wfm_config_origin(c, "staff", "shrinkage_chat"), 3);
+	assert_int_equal(wfm_config_origin(c, "staff", "shrinkage_email"), 2);
+	expect_file_error(t, "[staff]\nshrinkage_channel = phone=0.2\nshrinkage_phone = 0.1\n",
+			  WFM_EDATA, 3, "[staff] shrinkage_phone given twice (first on line 2)");
+	expect_file_error(t, "[staff]\nshrinkage_sun = 0.1\n\nshrinkage_weekday = sun=0.2\n",
+			  WFM_EDATA, 4, "[staff] shrinkage_sun given twice (first on line 2)");
+	expect_file_error(t, "[staff]\nshrinkage_weekday = sun=0.2, Sun=0.3\n", WFM_EDATA, 2,
+			  "[staff] shrinkage_weekday: sun given twice");
+	expect_file_error(t, "[staff]\nshrinkage_weekday = mon=0.1\nshrinkage_weekday = tue=0\n",
+			  WFM_EDATA, 3, "[staff] shrinkage_weekday given twice (first on line 2)");
+	expect_file_error(t, "[staff]\nshrinkage_weekday = tue=0.1, wed = -1%\n", WFM_EDATA, 2,
+			  "[staff] shrinkage_weekday: wed: must be at least 0 and less than 1: "
+			  "'-1%'");
+	expect_file_error(t, "[staff]\nshrinkage_channel = phone\n", WFM_EDATA, 2,
+			  "[staff] shrinkage_channel: expected CHANNEL=P,... (a share with a decimal "
+			  "point or a percentage): 'phone'");
+	expect_file_error(t, "[calendar]\nshrinkage_channel = phone=0.1\n", WFM_EDATA, 2,
+			  "unknown key 'shrinkage_channel' in [calendar]");
+	assert_true(c->shrinkage_phone == 0.2); /* the failed files changed nothing */
+}
+
 static void test_file_errors(void **state)
 {
 	struct tmp *t = *state;
@@ -527,6 +600,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_every_key, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_day_lists, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_flags, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lists, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_file_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cross_checks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_find, setup, teardown),
