@@ -114,7 +114,17 @@ typedef struct wfm_plan_rules {
 	double w_pref;     /* per shift outside the preferred start window (0.05) */
 	double w_deferred; /* per hour of deferred work late, per day (0.8) */
 	double w_leave;    /* per day of a refused leave request (0.5) */
+	int objective;     /* WFM_PLAN_LINEAR (the default) or WFM_PLAN_SERVICE */
+	double leave_target; /* WFM_PLAN_SERVICE: the day's expected answer rate a
+	                        request must leave on the agent's lines (0.95) */
 } wfm_plan_rules;
+
+/* The objective of the plan (see the top of this file). */
+enum wfm_plan_objective {
+	WFM_PLAN_LINEAR = 0, /* shortfall in agent-hours, linear; leave in the search */
+	WFM_PLAN_SERVICE     /* the service cost curves of wfm_plan_add_service; leave
+	                        and trainings decided first by a fixed rule */
+};
 
 /* Fills `r` with the defaults in brackets above and three shift types:
  * 8:30 (15-min break 1:00-2:30 after the start, unpaid 30-min lunch
@@ -174,6 +184,23 @@ typedef struct wfm_plan_deferred {
 	                 last day of the plan (then it is never late here) */
 } wfm_plan_deferred;
 
+/* What c agents on a line give in one interval (WFM_PLAN_SERVICE). */
+typedef struct wfm_plan_svc_point {
+	double answered; /* contacts expected to be answered live */
+	double within;   /* of them, answered within the service-level threshold
+	                    (reported; the plan does not use it) */
+	double cost;     /* the service cost, in objective units */
+} wfm_plan_svc_point;
+
+/* The service of one interval of one line (WFM_PLAN_SERVICE): what the
+ * queueing models expect of c agents on the line, svc[first + c] for
+ * c = 0 .. n-1, and the same as for n-1 agents beyond. */
+typedef struct wfm_plan_service {
+	int day, t, line;  /* plan day, interval of the grid, line */
+	double volume;     /* contacts offered on the line's live channels */
+	int first, n;
+} wfm_plan_service;
+
 typedef struct wfm_plan_input {
 	wfm_plan_rules rules;
 	int n_days;
@@ -197,6 +224,11 @@ typedef struct wfm_plan_input {
 	int n_deferred;
 	size_t cap_deferred;
 	wfm_plan_deferred *deferred;
+	int n_service;
+	size_t cap_service;
+	wfm_plan_service *service;
+	size_t n_svc, cap_svc;
+	wfm_plan_svc_point *svc; /* the points of every service, pooled */
 } wfm_plan_input;
 
 /* A new input for the days given (sorted, all within one Monday-Sunday
@@ -238,6 +270,21 @@ int wfm_plan_add_requirement(wfm_plan_input *in, int day, int start, int line, d
  * past the last day).  Fails with WFM_EDATA. */
 int wfm_plan_add_deferred(wfm_plan_input *in, int line, int day, double hours, int deadline,
 			  wfm_err *e);
+
+/* Sets the service of the interval that starts at minute `start` of plan day
+ * `day` on `line`, for the objective WFM_PLAN_SERVICE: `volume` contacts are
+ * offered on the line's live channels; with c agents on the line
+ * (c = 0 .. n-1; beyond, as with n-1) pt[c] says what the queueing models
+ * expect.  The costs must be convex and non-increasing in c (a tolerance of
+ * 1e-9 of cost[0]), already weighted (line weight included: the plan adds
+ * nothing to them); answered and within non-decreasing, within <= answered
+ * <= volume.  The points are copied.  Each interval and line at most once.
+ * Cells without a service cost nothing beyond the hours above the
+ * requirement.  Fails with WFM_EDATA naming what is wrong (a time off the
+ * grid, a curve that is not convex, a cell given twice), WFM_EINTERNAL when
+ * out of memory. */
+int wfm_plan_add_service(wfm_plan_input *in, int day, int start, int line, double volume,
+			 const wfm_plan_svc_point *pt, int n, wfm_err *e);
 
 /* What an agent row says.  Strings are copied. */
 typedef struct wfm_plan_agent_spec {
@@ -343,6 +390,8 @@ typedef struct wfm_plan_session {
 	int start, end;  /* minutes */
 	int n_agents;
 	int *agents;
+	char *reason;    /* why this slot: what taking the attendees off the floor
+	                    costs here against the other slots of the window */
 } wfm_plan_session;
 
 /* The decision on one requested leave. */
@@ -351,6 +400,12 @@ typedef struct wfm_plan_decision {
 	int granted;
 	char *reason;    /* why it was refused ("2024-03-05 10:00 line 1700 would
 	                    be 1.4 agents short"), or NULL when granted */
+	/* WFM_PLAN_SERVICE: the day of the request with the lowest expected
+	 * answer rate on the agent's lines once granted (-1 when not judged:
+	 * no open day, or a training), that rate with and without the leave,
+	 * and the day's worst interval and line with the leave and its rates */
+	int day, worst_t, worst_line;
+	double rate_with, rate_without, worst_with, worst_without;
 } wfm_plan_decision;
 
 typedef struct wfm_plan_result {
@@ -373,6 +428,9 @@ typedef struct wfm_plan_result {
 	wfm_plan_decision *decision; /* one per requested leave, input order */
 	double *planned;     /* agents on each line: same layout as input->req */
 	double *deferred_done; /* agent-hours of deferred work per [day * n_lines + line] */
+	double *deferred_late; /* hours past their deadline at the end of each day, per
+	                          [day * n_lines + line] (their sum over days and lines is
+	                          deferred_late_hours) */
 } wfm_plan_result;
 
 /* Plans the week.  Returns WFM_OK with *out set (free it with

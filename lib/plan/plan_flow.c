@@ -18,15 +18,25 @@
 /* Cost of `n` agents on line l in interval (d, t), as the search sees it.
  * For lines without deferred work: the exact cell cost.  For a line with
  * deferred work, agents above the requirement earn w_deferred per hour up to
- * the day's released work spread over its open hours, then cost w_over. */
+ * the day's released work spread over its open hours, then cost w_over; with
+ * the service objective, on top of the cell's service cost, and made convex
+ * by its lower envelope. */
 double wfm_pl_flow_cost(const pl_ctx *c, int d, int t, int l, int n)
 {
 	double r, q, wu, h = c->h;
+	size_t ci = ((size_t)d * (size_t)c->T + (size_t)t) * (size_t)c->L + (size_t)l;
 	int open;
 
 	if (!c->deferred_line[l])
 		return wfm_pl_cell_cost(c, d, t, l, n);
-	r = c->in->req[((size_t)d * (size_t)c->T + (size_t)t) * (size_t)c->L + (size_t)l];
+	if (c->svc_mode) {
+		/* the convex stand-in prepared by build_service (plan_prep.c) */
+		const double *v = c->sd_pool + c->sd_first[ci];
+		int m = c->sd_n[ci];
+
+		return n < m ? v[n] : v[m - 1] + h * c->ru->w_over * (n - m + 1);
+	}
+	r = c->in->req[ci];
 	open = c->close_t[d] - c->open_t[d];
 	q = open > 0 ? c->rel[l * PL_MAXD + d] / (open * h) : 0;
 	wu = c->ru->w_under * c->in->line[l].weight;
@@ -115,18 +125,16 @@ void wfm_pl_flow_clear(const pl_ctx *c, pl_flow *f)
  * agents left unused by the deferred work, and the hours late per day. */
 double wfm_pl_deferred_cost(const pl_ctx *c, const int *cnt, int l)
 {
-	double done[PL_MAXD], late[PL_MAXD], cost, wu = c->ru->w_under * c->in->line[l].weight;
+	double done[PL_MAXD], late[PL_MAXD], cost;
 	int d, t;
 
 	cost = c->ru->w_over * wfm_pl_deferred_line(c, cnt, l, done, late);
 	for (d = 0; d < c->D; d++) {
 		cost += c->ru->w_deferred * late[d];
-		for (t = 0; t < c->T; t++) {
-			size_t i = ((size_t)d * (size_t)c->T + (size_t)t) * (size_t)c->L + (size_t)l;
-
-			if (c->in->req[i] > cnt[i])
-				cost += c->h * wu * (c->in->req[i] - cnt[i]);
-		}
+		for (t = 0; t < c->T; t++)
+			cost += wfm_pl_live_cost(c, d, t, l,
+						 cnt[((size_t)d * (size_t)c->T + (size_t)t) *
+						     (size_t)c->L + (size_t)l]);
 	}
 	return cost;
 }

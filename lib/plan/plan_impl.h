@@ -117,6 +117,12 @@ typedef struct pl_ctx {
 	unsigned char *deferred_line;        /* [line] has deferred work */
 	double *rel, *due;                   /* [line * D + day] released / due hours */
 	double obj_const;
+	/* the service objective */
+	int svc_mode;         /* rules.objective == WFM_PLAN_SERVICE */
+	int *svc_of;          /* [(d * T + t) * L + l]: index into in->service, or -1 */
+	int *sd_first, *sd_n; /* [cell] of a line with deferred work: the flow's
+	                         stand-in cost for 0 .. n-1 agents in sd_pool */
+	double *sd_pool;
 	/* model */
 	glp_prob *P;
 	int *col_g;      /* [leave] grant column or 0 */
@@ -127,7 +133,11 @@ typedef struct pl_ctx {
 	int exact;       /* exact break counts (small models), see plan_model.c */
 	int *col_xq;     /* exact: [(group * D + d) * maxtm + template]: first break
 	                    column (breaks in order, offsets from the earliest) */
-	int *col_cell;   /* [(d * T + t) * L + l]: first of the cell's columns or 0 */
+	int *col_cell;   /* [(d * T + t) * L + l]: first of the cell's columns or 0
+	                    (service objective: o, m, u of a line with deferred work) */
+	int *col_seg, *col_nseg; /* [cell] service objective: first segment column, count */
+	int *col_nlo, *seg_ref;  /* [cell] of them below the reference cover seg_ref */
+	double svc_tol;  /* how far the segments may stay below the service cost */
 	int *col_short;  /* [line * D + d] or 0 */
 	int *row_cover;  /* [(d * T + t) * L + l] or 0 */
 	int ncols;
@@ -156,7 +166,12 @@ int wfm_pl_tmpl_covers(const pl_ctx *c, int d, int j, int t0, int len);
 
 /* plan_model.c */
 int wfm_pl_build_model(pl_ctx *c, wfm_err *e);
+
+/* plan_cost.c */
 double wfm_pl_cell_cost(const pl_ctx *c, int d, int t, int l, int cover);
+double wfm_pl_live_cost(const pl_ctx *c, int d, int t, int l, int n);
+double wfm_pl_svc_cost(const pl_ctx *c, size_t cell, int n);
+double wfm_pl_svc_answered(const pl_ctx *c, size_t cell, int n, double *volume);
 
 /* plan_flow.c: per-interval line assignment state */
 typedef struct pl_flow {

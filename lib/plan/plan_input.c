@@ -31,6 +31,8 @@ void wfm_plan_rules_default(wfm_plan_rules *r)
 	r->w_pref = 0.05;
 	r->w_deferred = 0.8;
 	r->w_leave = 0.5;
+	r->objective = WFM_PLAN_LINEAR;
+	r->leave_target = 0.95;
 }
 
 void wfm_plan_options_default(wfm_plan_options *o)
@@ -74,12 +76,19 @@ static int check_rules(const wfm_plan_rules *r, wfm_err *e)
 	    r->week_days > 7 || r->hours_tol_min < 0)
 		return wfm_err_set(e, WFM_EUSAGE,
 				   "rules: rest, max days, week days or hours tolerance out of range");
+	if (r->objective != WFM_PLAN_LINEAR && r->objective != WFM_PLAN_SERVICE)
+		return wfm_err_set(e, WFM_EUSAGE, "rule objective: unknown objective %d",
+				   r->objective);
 	if (!(r->w_under > 0) || !(r->w_over >= 0) || !(r->w_pref >= 0) ||
-	    !(r->w_deferred >= 0) || !(r->w_leave >= 0) || r->w_deferred > r->w_under ||
+	    !(r->w_deferred >= 0) || !(r->w_leave >= 0) ||
+	    (r->objective == WFM_PLAN_LINEAR && r->w_deferred > r->w_under) ||
 	    !isfinite(r->w_under + r->w_over + r->w_pref + r->w_deferred + r->w_leave))
 		return wfm_err_set(e, WFM_EUSAGE,
 				   "rule weights: need w_under > 0, the others >= 0, "
-				   "w_deferred <= w_under");
+				   "w_deferred <= w_under (linear objective)");
+	if (!(r->leave_target > 0) || r->leave_target > 1)
+		return wfm_err_set(e, WFM_EUSAGE, "rule leave target: %g is not in (0, 1]",
+				   r->leave_target);
 	for (k = 0; k < r->n_types; k++) {
 		const wfm_plan_shift_type *t = &r->type[k];
 		int end = 0;
@@ -195,6 +204,8 @@ void wfm_plan_input_free(wfm_plan_input *in)
 	free(in->leave);
 	free(in->training);
 	free(in->deferred);
+	free(in->service);
+	free(in->svc);
 	free(in);
 }
 
@@ -313,6 +324,57 @@ int wfm_plan_add_deferred(wfm_plan_input *in, int line, int day, double hours, i
 	d->day = day;
 	d->hours = hours;
 	d->deadline = deadline;
+	return WFM_OK;
+}
+
+int wfm_plan_add_service(wfm_plan_input *in, int day, int start, int line, double volume,
+			 const wfm_plan_svc_point *pt, int n, wfm_err *e)
+{
+	int iv = in->rules.interval_min, t, i;
+	wfm_plan_service *sv;
+	char b[6];
+
+	if (day < 0 || day >= in->n_days || line < 0 || line >= in->n_lines)
+		return wfm_err_set(e, WFM_EDATA, "service: bad day %d or line %d", day, line);
+	t = start - in->grid_start;
+	if (t < 0 || t % iv || t / iv >= in->n_intervals)
+		return wfm_err_set(e, WFM_EDATA, "service: time '%s' is not an interval of the plan",
+				   wfm_time_hhmm(start < 0 || start > 1439 ? 0 : start, b));
+	t /= iv;
+	if (n < 1 || n > 1000000 || !(volume >= 0) || !isfinite(volume))
+		return wfm_err_set(e, WFM_EDATA, "service %s line %s: bad volume %g or %d points",
+				   wfm_time_hhmm(start, b), in->line[line].code, volume, n);
+	for (i = 0; i < in->n_service; i++)
+		if (in->service[i].day == day && in->service[i].t == t && in->service[i].line == line)
+			return wfm_err_set(e, WFM_EDATA, "service %s line %s: given twice",
+					   wfm_time_hhmm(start, b), in->line[line].code);
+	for (i = 0; i < n; i++) {
+		double tol = 1e-9 * (fabs(pt[0].cost) + 1), vt = 1e-9 * (volume + 1);
+
+		if (!isfinite(pt[i].cost) || !isfinite(pt[i].answered) || !isfinite(pt[i].within) ||
+		    pt[i].within < -vt || pt[i].within > pt[i].answered + vt ||
+		    pt[i].answered > volume + vt ||
+		    (i > 0 && (pt[i].cost > pt[i - 1].cost + tol ||
+			       pt[i].answered < pt[i - 1].answered - vt ||
+			       pt[i].within < pt[i - 1].within - vt)) ||
+		    (i > 1 && pt[i].cost - pt[i - 1].cost < pt[i - 1].cost - pt[i - 2].cost - tol))
+			return wfm_err_set(e, WFM_EDATA, "service %s line %s: the curve is not "
+					   "convex and monotone at %d agents", wfm_time_hhmm(start, b),
+					   in->line[line].code, i);
+	}
+	if (wfm_grow((void **)&in->service, &in->cap_service, (size_t)in->n_service + 1,
+		     sizeof *in->service) ||
+	    wfm_grow((void **)&in->svc, &in->cap_svc, in->n_svc + (size_t)n, sizeof *in->svc))
+		return wfm_err_nomem(e);
+	memcpy(in->svc + in->n_svc, pt, (size_t)n * sizeof *pt);
+	sv = &in->service[in->n_service++];
+	sv->day = day;
+	sv->t = t;
+	sv->line = line;
+	sv->volume = volume;
+	sv->first = (int)in->n_svc;
+	sv->n = n;
+	in->n_svc += (size_t)n;
 	return WFM_OK;
 }
 

@@ -43,7 +43,7 @@ typedef struct lg {
 	double *dbest;   /* [d * (K + 1) + k] */
 	int *djbest;
 	glp_prob **dl;   /* per deferred line: its LP */
-	int *dl_c;       /* [line]: first cover column of that LP */
+	int **dl_c;      /* [line]: the cover column of each open interval, in order */
 	double *gain;    /* [class * NT + training]: one agent off the floor */
 	struct off *off; /* [class]: for sorting gains */
 } lg;
@@ -61,15 +61,40 @@ static int by_gain_desc(const void *x, const void *y)
 	return a->gain < b->gain ? 1 : a->gain > b->gain ? -1 : 0;
 }
 
-/* Cell (d, t, l) without deferred work: the cover minimising cost + pi c,
- * among the whole numbers around the requirement. */
+/* Cell (d, t, l) without deferred work: the whole cover minimising its
+ * cost + pi c.  The linear cost is convex with its kink at the
+ * requirement: the best cover is one of the whole numbers around it, or 0.
+ * The service cost is convex in c with the slope w_over h from
+ * max(n - 1, ceil r) on: the first c whose next step costs more than -pi,
+ * by bisection over the steps. */
 static double cell_min(const pl_ctx *c, int d, int t, int l, double pi, int *cover)
 {
 	double r = c->in->req[((size_t)d * (size_t)c->T + (size_t)t) * (size_t)c->L + (size_t)l];
 	int c0 = (int)floor(r), c1 = (int)ceil(r), best = c0;
-	double v0 = wfm_pl_cell_cost(c, d, t, l, c0) + pi * c0;
-	double v1 = wfm_pl_cell_cost(c, d, t, l, c1) + pi * c1;
+	double v0, v1;
 
+	if (c->svc_mode) {
+		size_t i = ((size_t)d * (size_t)c->T + (size_t)t) * (size_t)c->L + (size_t)l;
+		int lo = 0, hi = c->svc_of[i] >= 0 ? c->in->service[c->svc_of[i]].n - 1 : 0;
+
+		if (hi < c1)
+			hi = c1;
+		/* the least k in [0, hi] with f(k + 1) - f(k) + pi >= 0 (hi when none:
+		 * the steps from hi on cost w_over h >= -pi) */
+		while (lo < hi) {
+			int mid = lo + (hi - lo) / 2;
+
+			if (wfm_pl_cell_cost(c, d, t, l, mid + 1) - wfm_pl_cell_cost(c, d, t, l, mid) +
+			    pi >= 0)
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		*cover = lo;
+		return wfm_pl_cell_cost(c, d, t, l, lo) + pi * lo;
+	}
+	v0 = wfm_pl_cell_cost(c, d, t, l, c0) + pi * c0;
+	v1 = wfm_pl_cell_cost(c, d, t, l, c1) + pi * c1;
 	if (v1 < v0) {
 		best = c1;
 		v0 = v1;
@@ -86,52 +111,110 @@ static double cell_min(const pl_ctx *c, int d, int t, int l, double pi, int *cov
 	return v0;
 }
 
-/* The LP of a line with deferred work, cover continuous:
- * columns per open interval: c (cover), u (short), e (spare), m (mail);
- * rows: c + u - e = r, m - e <= 0, per day: processed <= released,
- * processed + late >= due. */
-static glp_prob *deferred_lp(const pl_ctx *c, int l, int *first_c)
+/* The columns of one open interval in the LP of a line with deferred work:
+ * cover c (priced pi) and the cell's cost of c; returns c's column and the
+ * column m of the deferred work done.  Linear objective: c + u - e = r,
+ * u short (h w_under weight), e spare (h w_over), m - e <= 0 credits e's
+ * cost back for the work done.  Service objective: c - sum s = 0 with the
+ * cell's segments s (plan_model.c), sum s - o - m + u = r, o idle spare
+ * (h w_over), u below r (kappa, see plan_model.c). */
+static int deferred_cell(const pl_ctx *c, glp_prob *P, int d, int t, int l, int *mcol)
+{
+	size_t ci = ((size_t)d * (size_t)c->T + (size_t)t) * (size_t)c->L + (size_t)l;
+	double r = c->in->req[ci], wo = c->h * c->ru->w_over;
+	int j, i, ind[4];
+	double val[4];
+
+	if (!c->svc_mode) {
+		double wu = c->ru->w_under * c->in->line[l].weight;
+
+		j = glp_add_cols(P, 4);
+		i = glp_add_rows(P, 2);
+		glp_set_col_bnds(P, j, GLP_LO, 0, 0);
+		glp_set_col_bnds(P, j + 1, GLP_LO, 0, 0);
+		glp_set_col_bnds(P, j + 2, GLP_LO, 0, 0);
+		glp_set_col_bnds(P, j + 3, GLP_LO, 0, 0);
+		glp_set_obj_coef(P, j + 1, c->h * wu);
+		glp_set_obj_coef(P, j + 2, wo);
+		glp_set_obj_coef(P, j + 3, -wo);
+		ind[1] = j;
+		ind[2] = j + 1;
+		ind[3] = j + 2;
+		val[1] = 1;
+		val[2] = 1;
+		val[3] = -1;
+		glp_set_row_bnds(P, i, GLP_FX, r, r);
+		glp_set_mat_row(P, i, 3, ind, val);
+		ind[1] = j + 3;
+		ind[2] = j + 2;
+		val[1] = 1;
+		val[2] = -1;
+		glp_set_row_bnds(P, i + 1, GLP_UP, 0, 0);
+		glp_set_mat_row(P, i + 1, 2, ind, val);
+		*mcol = j + 3;
+		return j;
+	} else {
+		/* the segments and kappa of the model, read from its problem:
+		 * c + sum s_down - sum s_up = R, -sum s_down + sum s_up - o - m + u
+		 * = r - R */
+		int ns = c->col_nseg[ci], nl = c->col_nlo[ci], k, s0 = c->col_seg[ci], rl, rs;
+		int oc = c->col_cell[ci], R = c->seg_ref[ci];
+
+		j = glp_add_cols(P, 1 + ns + 3);
+		rl = glp_add_rows(P, 2);
+		rs = rl + 1;
+		glp_set_col_bnds(P, j, GLP_LO, 0, 0);
+		glp_set_row_bnds(P, rl, GLP_FX, R, R);
+		glp_set_row_bnds(P, rs, GLP_FX, r - R, r - R);
+		ind[1] = j;
+		val[1] = 1;
+		glp_set_mat_row(P, rl, 1, ind, val);
+		for (k = 0; k < ns; k++) {
+			int col = j + 1 + k;
+
+			glp_set_col_bnds(P, col, glp_get_col_type(c->P, s0 + k),
+					 glp_get_col_lb(c->P, s0 + k), glp_get_col_ub(c->P, s0 + k));
+			glp_set_obj_coef(P, col, glp_get_obj_coef(c->P, s0 + k));
+			ind[1] = rl;
+			ind[2] = rs;
+			val[1] = k < nl ? 1 : -1;
+			val[2] = -val[1];
+			glp_set_mat_col(P, col, 2, ind, val);
+		}
+		for (k = 0; k < 3; k++) {
+			int col = j + 1 + ns + k;
+
+			glp_set_col_bnds(P, col, GLP_LO, 0, 0);
+			glp_set_obj_coef(P, col, glp_get_obj_coef(c->P, oc + k));
+			ind[1] = rs;
+			val[1] = k == 2 ? 1 : -1;
+			glp_set_mat_col(P, col, 1, ind, val);
+		}
+		(void)wo;
+		*mcol = j + 1 + ns + 1;
+		return j;
+	}
+}
+
+/* The LP of a line with deferred work, cover continuous: per open interval
+ * the columns of deferred_cell; per day: processed <= released, processed +
+ * late >= due.  The service objective takes the cells' segments from the
+ * model c->P (built before); its constant part is added by the caller
+ * (svc_const).  Fills cov[] with the cover columns, open intervals in
+ * order. */
+static glp_prob *deferred_lp(const pl_ctx *c, int l, int *cov)
 {
 	glp_prob *P = glp_create_prob();
-	double wu = c->ru->w_under * c->in->line[l].weight, A = 0, Du = 0;
+	double A = 0, Du = 0;
 	int d, t, n = 0, *mcol = malloc(((size_t)c->D * (size_t)c->T + 1) * sizeof *mcol);
 
 	if (!mcol)
 		return P;
 	glp_set_obj_dir(P, GLP_MIN);
-	*first_c = 0;
 	for (d = 0; d < c->D; d++)
 		for (t = c->open_t[d]; t < c->close_t[d]; t++) {
-			double r = c->in->req[((size_t)d * (size_t)c->T + (size_t)t) * (size_t)c->L +
-					      (size_t)l];
-			int j = glp_add_cols(P, 4), i = glp_add_rows(P, 2);
-			int ind[4];
-			double val[4];
-
-			if (!*first_c)
-				*first_c = j;
-			glp_set_col_bnds(P, j, GLP_LO, 0, 0);
-			glp_set_col_bnds(P, j + 1, GLP_LO, 0, 0);
-			glp_set_col_bnds(P, j + 2, GLP_LO, 0, 0);
-			glp_set_col_bnds(P, j + 3, GLP_LO, 0, 0);
-			glp_set_obj_coef(P, j + 1, c->h * wu);
-			glp_set_obj_coef(P, j + 2, c->h * c->ru->w_over);
-			glp_set_obj_coef(P, j + 3, -c->h * c->ru->w_over);
-			ind[1] = j;
-			ind[2] = j + 1;
-			ind[3] = j + 2;
-			val[1] = 1;
-			val[2] = 1;
-			val[3] = -1;
-			glp_set_row_bnds(P, i, GLP_FX, r, r);
-			glp_set_mat_row(P, i, 3, ind, val);
-			ind[1] = j + 3;
-			ind[2] = j + 2;
-			val[1] = 1;
-			val[2] = -1;
-			glp_set_row_bnds(P, i + 1, GLP_UP, 0, 0);
-			glp_set_mat_row(P, i + 1, 2, ind, val);
-			mcol[n++] = j + 3;
+			cov[n] = deferred_cell(c, P, d, t, l, &mcol[n]);
+			n++;
 		}
 	n = 0;
 	for (d = 0; d < c->D; d++) {
@@ -174,6 +257,28 @@ static glp_prob *deferred_lp(const pl_ctx *c, int l, int *first_c)
 	return P;
 }
 
+/* The constant part of the cost of line l's open cells in the model (the
+ * service objective: f(0) of each cell, see plan_model.c). */
+static double svc_const(const pl_ctx *c, int l)
+{
+	double s = 0, r, kap;
+	int d, t;
+
+	if (!c->svc_mode)
+		return 0;
+	for (d = 0; d < c->D; d++)
+		for (t = c->open_t[d]; t < c->close_t[d]; t++) {
+			size_t ci = ((size_t)d * (size_t)c->T + (size_t)t) * (size_t)c->L + (size_t)l;
+
+			/* f(R) = svc(R) - kappa (r - R)+, R = seg_ref >= r */
+			r = c->in->req[ci];
+			kap = glp_get_obj_coef(c->P, c->col_cell[ci] + 2);
+			s += wfm_pl_svc_cost(c, ci, c->seg_ref[ci]) -
+			     kap * (r > c->seg_ref[ci] ? r - c->seg_ref[ci] : 0);
+		}
+	return s;
+}
+
 /* min over the week's cover of line l: exact cost + pi * c; fills the
  * subgradient's cover part.  Returns the minimum (or -BIG on failure). */
 static double deferred_min(lg *g, int l)
@@ -181,13 +286,14 @@ static double deferred_min(lg *g, int l)
 	const pl_ctx *c = g->c;
 	glp_prob *P = g->dl[l];
 	glp_smcp sp;
-	int d, t, j = g->dl_c[l];
+	int d, t, j = 0;
 	double v;
 
 	for (d = 0; d < c->D; d++)
-		for (t = c->open_t[d]; t < c->close_t[d]; t++, j += 4)
-			glp_set_obj_coef(P, j, g->pi[((size_t)d * (size_t)c->T + (size_t)t) *
-						     (size_t)c->L + (size_t)l]);
+		for (t = c->open_t[d]; t < c->close_t[d]; t++, j++)
+			glp_set_obj_coef(P, g->dl_c[l][j],
+					 g->pi[((size_t)d * (size_t)c->T + (size_t)t) * (size_t)c->L +
+					       (size_t)l]);
 	glp_init_smcp(&sp);
 	sp.msg_lev = GLP_MSG_OFF;
 	if (glp_simplex(P, &sp) != 0 || glp_get_status(P) != GLP_OPT) {
@@ -195,12 +301,12 @@ static double deferred_min(lg *g, int l)
 		if (glp_simplex(P, &sp) != 0 || glp_get_status(P) != GLP_OPT)
 			return -BIG;
 	}
-	v = glp_get_obj_val(P);
-	j = g->dl_c[l];
+	v = glp_get_obj_val(P) + svc_const(c, l);
+	j = 0;
 	for (d = 0; d < c->D; d++)
-		for (t = c->open_t[d]; t < c->close_t[d]; t++, j += 4)
+		for (t = c->open_t[d]; t < c->close_t[d]; t++, j++)
 			g->sub[((size_t)d * (size_t)c->T + (size_t)t) * (size_t)c->L + (size_t)l] +=
-				glp_get_col_prim(P, j);
+				glp_get_col_prim(P, g->dl_c[l][j]);
 	return v;
 }
 
@@ -424,8 +530,12 @@ double wfm_pl_lagrange(const pl_ctx *c, const pl_roster *start, double ub, doubl
 	    !g.djbest || !g.dl || !g.dl_c || !g.gain || !g.off || !lo || !hi)
 		goto out;
 	for (l = 0; l < c->L; l++)
-		if (c->deferred_line[l])
-			g.dl[l] = deferred_lp(c, l, &g.dl_c[l]);
+		if (c->deferred_line[l]) {
+			g.dl_c[l] = malloc(((size_t)c->D * (size_t)c->T + 1) * sizeof *g.dl_c[l]);
+			if (!g.dl_c[l])
+				goto out;
+			g.dl[l] = deferred_lp(c, l, g.dl_c[l]);
+		}
 	/* start from the prices the best roster implies: a short cell is worth
 	 * w_under, a cell above its requirement costs w_over */
 	cnt = start && !pi_out ? wfm_pl_cover_counts(c, start) : NULL;
@@ -433,11 +543,35 @@ double wfm_pl_lagrange(const pl_ctx *c, const pl_roster *start, double ub, doubl
 		for (t = 0; t < c->T; t++)
 			for (l = 0; l < c->L; l++) {
 				i = ((size_t)d * (size_t)c->T + (size_t)t) * (size_t)c->L + (size_t)l;
-				hi[i] = c->h * c->ru->w_under * c->in->line[l].weight;
 				lo[i] = -c->h * c->ru->w_over;
-				if (cnt)
+				if (!c->svc_mode)
+					hi[i] = c->h * c->ru->w_under * c->in->line[l].weight;
+				else if (!c->deferred_line[l])
+					hi[i] = wfm_pl_cell_cost(c, d, t, l, 0) -
+						wfm_pl_cell_cost(c, d, t, l, 1);
+				else
+					hi[i] = wfm_pl_svc_cost(c, i, 0) - wfm_pl_svc_cost(c, i, 1) +
+						c->h * (c->ru->w_deferred + c->ru->w_over);
+				if (hi[i] < lo[i])
+					hi[i] = lo[i];
+				if (cnt && c->svc_mode) {
+					/* the price at which the roster's cover is the cell's
+					 * best: between the costs of one agent more and less */
+					int n = cnt[i];
+					double up = wfm_pl_flow_cost(c, d, t, l, n + 1) -
+						    wfm_pl_flow_cost(c, d, t, l, n);
+					double dn = n > 0 ? wfm_pl_flow_cost(c, d, t, l, n) -
+							    wfm_pl_flow_cost(c, d, t, l, n - 1) : up;
+
+					g.pi[i] = -(up + dn) / 2;
+					if (g.pi[i] < lo[i])
+						g.pi[i] = lo[i];
+					if (g.pi[i] > hi[i])
+						g.pi[i] = hi[i];
+				} else if (cnt) {
 					g.pi[i] = cnt[i] < c->in->req[i] ? hi[i] :
 						  cnt[i] > c->in->req[i] ? lo[i] : 0;
+				}
 				else if (pi_out)
 					g.pi[i] = pi_out[i] < lo[i] ? lo[i] : pi_out[i] > hi[i] ? hi[i] :
 						  pi_out[i];
@@ -495,6 +629,8 @@ out:
 	for (l = 0; g.dl && l < c->L; l++)
 		if (g.dl[l])
 			glp_delete_prob(g.dl[l]);
+	for (l = 0; g.dl_c && l < c->L; l++)
+		free(g.dl_c[l]);
 	free(g.pi);
 	free(g.sub);
 	free(g.v);

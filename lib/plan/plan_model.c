@@ -38,6 +38,15 @@
  * than plain slacks.  Lines with deferred work use plain slacks: their
  * agents may share an interval between calls and e-mail.
  *
+ * With the service objective a cell's cost f(c) (plan_cost.c) is convex and
+ * is carried as unit segments of the cover (svc_cell): the LP fills the
+ * cheapest first and agrees with f at every whole cover.  On a line with
+ * deferred work the agents above the requirement do that work, which no
+ * linear model can say exactly (a spare of (c - r)+ is not convex); the LP
+ * may instead set agents below r to the work, each at a price kappa taken
+ * off the service curve below r, as much as keeps it convex (svc_kappa), so
+ * that every roster still costs in the LP what it costs.
+ *
  * The constant part of the objective is GLPK's column 0; glp_write_lp
  * writes it as a comment.
  */
@@ -128,16 +137,217 @@ static size_t dtl(const pl_ctx *c, int d, int t, int l)
 	return ((size_t)d * (size_t)c->T + (size_t)t) * (size_t)c->L + (size_t)l;
 }
 
+/* The kappa of a cell on a line with deferred work (service objective): the
+ * most, up to h w_deferred, that the LP may charge per agent below the
+ * requirement r while svc(c) - kappa (r - c)+ stays convex at the whole c,
+ * so that spare agents the LP invents below r to do deferred work cost
+ * something (see the top of this file). */
+static double svc_kappa(const pl_ctx *c, size_t ci, int n)
+{
+	double r = c->in->req[ci], kap = c->h * c->ru->w_deferred;
+	int k;
+
+	for (k = 0; k + 1 < n; k++) {
+		double a0 = wfm_pl_svc_cost(c, ci, k + 1) - wfm_pl_svc_cost(c, ci, k);
+		double a1 = wfm_pl_svc_cost(c, ci, k + 2) - wfm_pl_svc_cost(c, ci, k + 1);
+		double b0 = r >= k + 1 ? 1 : r > k ? r - k : 0;
+		double b1 = r >= k + 2 ? 1 : r > k + 1 ? r - k - 1 : 0;
+
+		if (b0 > b1 + 1e-12 && (a1 - a0) / (b0 - b1) < kap)
+			kap = (a1 - a0) / (b0 - b1);
+	}
+	return kap > 0 ? kap : 0;
+}
+
+/* f interpolated linearly between its whole points 0 .. K, at x in [0, K]. */
+static double interp(const double *f, int K, double x)
+{
+	int i = (int)floor(x);
+
+	if (i >= K)
+		i = K - 1;
+	if (i < 0)
+		i = 0;
+	return f[i] + (f[i + 1] - f[i]) * (x - i);
+}
+
+/* Of the pieces [k, k + 1] of a convex f given at 0 .. K (f[k]), which to
+ * keep so that the maximum of their lines (each extended beyond its piece)
+ * stays within tol of f interpolated between its whole points (the LP's
+ * covers need not be whole): pieces 0 and K - 1 always, then greedily as few
+ * as the tolerance allows.  The gap between two kept lines p < q is largest
+ * at a whole point or where they meet.  Writes the kept pieces to keep[] in
+ * order and returns their count. */
+static int thin_pieces(const double *f, int K, double tol, int *keep)
+{
+	int n = 0, p = 0, q, x;
+
+	keep[n++] = 0;
+	while (p < K - 1) {
+		/* the farthest q > p whose line, with p's, stays within tol in
+		 * between */
+		int best = p + 1;
+
+		for (q = p + 1; q < K; q++) {
+			double mp = f[p + 1] - f[p], mq = f[q + 1] - f[q], worst = 0, xs;
+
+			for (x = p + 1; x <= q + 1; x++) {
+				double lp = f[p] + mp * (x - p), lq = f[q] + mq * (x - q);
+				double g = lp > lq ? lp : lq;
+
+				if (x == q + 1) {
+					if (mq - mp <= 1e-15)
+						break;
+					/* where the lines meet */
+					xs = (f[q] - mq * q - f[p] + mp * p) / (mp - mq);
+					if (xs < p || xs > q + 1)
+						break;
+					g = f[p] + mp * (xs - p);
+					if (interp(f, K, xs) - g > worst)
+						worst = interp(f, K, xs) - g;
+					break;
+				}
+				if (f[x] - g > worst)
+					worst = f[x] - g;
+			}
+			if (worst > tol)
+				break;
+			best = q;
+		}
+		/* q stopped at the first piece that no longer fits: keep the last
+		 * that did (the next piece at the least) */
+		keep[n++] = best;
+		p = best;
+	}
+	return n;
+}
+
+/* Adds the segments of f over [a, b] (whole points; a < b), kept pieces
+ * from thin_pieces, as columns in the cover row with coefficient `sign` and
+ * costs sign * slope, walking away from the reference point: upwards from a
+ * (dir 1) or downwards from b (dir -1).  The last segment upwards has no
+ * upper bound.  Returns the number of columns, -1 when out of memory. */
+static int add_segments(pl_ctx *c, trip *m, const double *f, int a, int b, int dir, int row,
+			int d, int t, int l, int last_open, double tol)
+{
+	glp_prob *P = c->P;
+	char nb[64];
+	int K = b - a, np, k, *keep = malloc((size_t)(K + 1) * sizeof *keep), j;
+	double *g = malloc((size_t)(K + 1) * sizeof *g), x0 = 0;
+
+	if (!keep || !g) {
+		free(keep);
+		free(g);
+		return -1;
+	}
+	/* g[x] = f at x steps away from the reference point: convex too */
+	for (k = 0; k <= K; k++)
+		g[k] = dir > 0 ? f[a + k] : f[b - k];
+	np = thin_pieces(g, K, tol, keep);
+	for (k = 0; k < np; k++) {
+		int p = keep[k];
+		double mp = g[p + 1] - g[p], x1;
+
+		if (k + 1 < np) {
+			int q = keep[k + 1];
+			double mq = g[q + 1] - g[q];
+
+			x1 = mq - mp > 1e-15 ? (g[q] - mq * q - g[p] + mp * p) / (mp - mq) : q;
+			if (x1 < p + 1)
+				x1 = p + 1;
+			if (x1 > q)
+				x1 = q;
+		} else {
+			x1 = last_open ? -1 : K;
+		}
+		j = add_col(P, NM("s%c_%d_%d_%d_%d", dir > 0 ? 'u' : 'd', d, t, l, k), GLP_CV, 0,
+			    x1 < 0 ? -1 : x1 - x0, mp);
+		put(m, row, j, dir > 0 ? -1 : 1);
+		x0 = x1;
+	}
+	free(keep);
+	free(g);
+	return np;
+}
+
+/* Service objective: the cell's cost f(c) (plan_cost.c; convex) as segments
+ * of its cover on both sides of a reference point R = ceil(r): cover =
+ * R - sum s_down + sum s_up, each segment at the slope of f away from R
+ * (so every segment costs >= ... what f rises by), the lines of the kept
+ * pieces of f (thin_pieces: within svc_tol of f on large models, exact on
+ * small ones) between the points where they meet, the last one up without
+ * an upper bound; the LP fills the cheapest first and never charges more
+ * than f at a whole cover.  Measuring from R keeps the objective's
+ * constant small (sum f(R)), which the interior point likes.  Lines without
+ * deferred work: f(c) = svc(c) + h w_over (c - r)+; the cover row reads
+ * sum y + sum s_down - sum s_up = R.  Lines with deferred work: f(c) =
+ * svc(c) - kappa (r - c)+ and a spare row R - sum s_down + sum s_up - o - m
+ * + u = r (o: spare idle at h w_over, m: deferred work, u: below r at
+ * kappa). */
+static int svc_cell(pl_ctx *c, trip *m, int d, int t, int l)
+{
+	glp_prob *P = c->P;
+	char nb[64];
+	size_t i = dtl(c, d, t, l);
+	double r = c->in->req[i], wo = c->h * c->ru->w_over, kap = 0, *f;
+	int n = c->svc_of[i] >= 0 ? c->in->service[c->svc_of[i]].n : 1, K, k, row, j, R;
+	int def = c->deferred_line[l], nd = 0, nu;
+
+	R = (int)ceil(r - 1e-9);
+	K = n > R + 1 ? n : R + 1;
+	if (def)
+		kap = svc_kappa(c, i, n);
+	f = malloc((size_t)(K + 1) * sizeof *f);
+	if (!f)
+		return -1;
+	for (k = 0; k <= K; k++)
+		f[k] = wfm_pl_svc_cost(c, i, k) + (def ? -kap * (k < r ? r - k : 0) :
+						    (k > r ? wo * (k - r) : 0));
+	row = add_row(P, NM("cover_%d_%d_%d", d, t, l), GLP_FX, R, R);
+	c->row_cover[i] = row;
+	c->seg_ref[i] = R;
+	c->obj_const += f[R];
+	c->col_seg[i] = glp_get_num_cols(P) + 1;
+	if (R > 0 && (nd = add_segments(c, m, f, 0, R, -1, row, d, t, l, 0, c->svc_tol)) < 0) {
+		free(f);
+		return -1;
+	}
+	nu = add_segments(c, m, f, R, K, 1, row, d, t, l, 1, c->svc_tol);
+	free(f);
+	if (nu < 0)
+		return -1;
+	c->col_nlo[i] = nd;
+	c->col_nseg[i] = nd + nu;
+	if (!def)
+		return 0;
+	row = add_row(P, NM("spare_%d_%d_%d", d, t, l), GLP_FX, r - R, r - R);
+	for (k = 0; k < nd + nu; k++)
+		put(m, row, c->col_seg[i] + k, k < nd ? -1 : 1);
+	j = add_col(P, NM("o_%d_%d_%d", d, t, l), GLP_CV, 0, -1, wo);
+	put(m, row, j, -1);
+	c->col_cell[i] = j;
+	add_col(P, NM("m_%d_%d_%d", d, t, l), GLP_CV, 0, -1, 0);
+	put(m, row, j + 1, -1);
+	add_col(P, NM("u_%d_%d_%d", d, t, l), GLP_CV, 0, -1, kap);
+	put(m, row, j + 2, 1);
+	return 0;
+}
+
 static int build_cells(pl_ctx *c, trip *m)
 {
 	glp_prob *P = c->P;
 	char nb[64];
 	int d, t, l;
+	size_t cells = (size_t)c->D * (size_t)c->T * (size_t)c->L;
 
-	c->col_cell = calloc((size_t)c->D * (size_t)c->T * (size_t)c->L + 1, sizeof *c->col_cell);
-	c->row_cover = calloc((size_t)c->D * (size_t)c->T * (size_t)c->L + 1,
-			      sizeof *c->row_cover);
-	if (!c->col_cell || !c->row_cover)
+	c->col_cell = calloc(cells + 1, sizeof *c->col_cell);
+	c->row_cover = calloc(cells + 1, sizeof *c->row_cover);
+	c->col_seg = calloc(cells + 1, sizeof *c->col_seg);
+	c->col_nseg = calloc(cells + 1, sizeof *c->col_nseg);
+	c->col_nlo = calloc(cells + 1, sizeof *c->col_nlo);
+	c->seg_ref = calloc(cells + 1, sizeof *c->seg_ref);
+	if (!c->col_cell || !c->row_cover || !c->col_seg || !c->col_nseg || !c->col_nlo ||
+	    !c->seg_ref)
 		return -1;
 	for (d = 0; d < c->D; d++)
 		for (t = 0; t < c->T; t++)
@@ -148,7 +358,12 @@ static int build_cells(pl_ctx *c, trip *m)
 				int row, j;
 
 				if (t < c->open_t[d] || t >= c->close_t[d]) {
-					c->obj_const += h * wu * r;
+					c->obj_const += wfm_pl_live_cost(c, d, t, l, 0);
+					continue;
+				}
+				if (c->svc_mode) {
+					if (svc_cell(c, m, d, t, l))
+						return -1;
 					continue;
 				}
 				if (c->deferred_line[l]) {
@@ -178,6 +393,12 @@ static int build_cells(pl_ctx *c, trip *m)
 				c->row_cover[i] = row;
 			}
 	return 0;
+}
+
+/* The column of the deferred work done in cell i (a line with deferred work). */
+static int col_mail(const pl_ctx *c, size_t i)
+{
+	return c->svc_mode ? c->col_cell[i] + 1 : c->col_cell[i] + 2;
 }
 
 static int build_deferred_rows(pl_ctx *c, trip *m)
@@ -214,12 +435,12 @@ static int build_deferred_rows(pl_ctx *c, trip *m)
 			}
 			for (dd = 0; dd <= d; dd++)
 				for (t = c->open_t[dd]; t < c->close_t[dd]; t++) {
-					int j = c->col_cell[dtl(c, dd, t, l)];
+					int j = col_mail(c, dtl(c, dd, t, l));
 
 					if (r1)
-						put(m, r1, j + 2, c->h);
+						put(m, r1, j, c->h);
 					if (r2)
-						put(m, r2, j + 2, c->h);
+						put(m, r2, j, c->h);
 				}
 		}
 	}
@@ -353,6 +574,33 @@ static void build_rest(pl_ctx *c, trip *m)
 /* Exact break counts while they need at most this many columns. */
 #define PL_EXACT_MAX_COLS 6000
 
+/* How far below a cell's service cost its segments may go on large models
+ * (objective units; see svc_cell). */
+#define PL_SVC_TOL 1e-3
+
+/* Exact break counts when they need at most PL_EXACT_MAX_COLS columns (after
+ * build_weeks, which makes the template columns). */
+static void choose_exact(pl_ctx *c)
+{
+	long cols = 0;
+	int g, d, j, i, b;
+
+	for (g = 0; g < c->n_grp; g++)
+		for (d = 0; d < c->D; d++)
+			for (j = 0; j < c->n_tmpl[d]; j++) {
+				int any = 0, k = c->tmpl[d][j].type;
+
+				for (i = 0; i < c->grp[g].n_tg; i++)
+					any |= c->tgr[c->grp[g].tgs[i]].col_n[d][j] != 0;
+				for (b = 0; any && b < c->nb[k]; b++)
+					cols += c->bmax[k][b] - c->bmin[k][b] + 1;
+			}
+	c->exact = cols <= PL_EXACT_MAX_COLS;
+	/* the service segments: exact on small models, where branch-and-cut
+	 * can prove the optimum; on larger ones within PL_SVC_TOL of the cost */
+	c->svc_tol = c->exact ? 1e-12 : PL_SVC_TOL;
+}
+
 /* Row of the floor of group g on day d at interval t. */
 static int floor_row(const pl_ctx *c, const int *row_floor, int g, int d, int t)
 {
@@ -375,22 +623,6 @@ static int build_floor(pl_ctx *c, trip *m, int **row_floor_out)
 	c->col_xq = calloc((size_t)c->n_grp * PL_MAXD * (size_t)c->maxtm + 1, sizeof *c->col_xq);
 	if (!c->col_xq)
 		return -1;
-	/* exact break counts when they stay few */
-	{
-		long cols = 0;
-
-		for (g = 0; g < c->n_grp; g++)
-			for (d = 0; d < c->D; d++)
-				for (j = 0; j < c->n_tmpl[d]; j++) {
-					int any = 0, k = c->tmpl[d][j].type;
-
-					for (i = 0; i < c->grp[g].n_tg; i++)
-						any |= c->tgr[c->grp[g].tgs[i]].col_n[d][j] != 0;
-					for (b = 0; any && b < c->nb[k]; b++)
-						cols += c->bmax[k][b] - c->bmin[k][b] + 1;
-				}
-		c->exact = cols <= PL_EXACT_MAX_COLS;
-	}
 	*row_floor_out = row_floor;
 	if (!row_floor || !row_pres || !c->col_y || !c->col_P || !c->col_beta) {
 		free(row_pres);
@@ -675,7 +907,11 @@ int wfm_pl_build_model(pl_ctx *c, wfm_err *e)
 	glp_set_obj_name(c->P, "cost");
 	glp_set_obj_dir(c->P, GLP_MIN);
 	c->obj_const = 0;
-	if (build_cells(c, &m) || build_deferred_rows(c, &m) || build_weeks(c, &m))
+	if (build_weeks(c, &m))
+		r = -1;
+	if (!r)
+		choose_exact(c);
+	if (!r && (build_cells(c, &m) || build_deferred_rows(c, &m)))
 		r = -1;
 	if (!r)
 		build_rest(c, &m);

@@ -3,6 +3,7 @@
  * groups, weekly patterns, training slots. */
 #include "plan_impl.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -645,6 +646,103 @@ static int build_deferred(pl_ctx *c, wfm_err *e)
 	return WFM_OK;
 }
 
+/* The lower convex envelope of v[0..n-1] (points (k, v[k])), in place. */
+static void lower_envelope(double *v, int n, int *hull)
+{
+	int k, m = 0, i;
+
+	for (k = 0; k < n; k++) {
+		/* drop the last hull point while it lies on or above the chord */
+		while (m >= 2) {
+			int a = hull[m - 2], b = hull[m - 1];
+
+			if ((v[b] - v[a]) * (k - a) >= (v[k] - v[a]) * (b - a))
+				m--;
+			else
+				break;
+		}
+		hull[m++] = k;
+	}
+	for (i = 0; i + 1 < m; i++)
+		for (k = hull[i] + 1; k < hull[i + 1]; k++)
+			v[k] = v[hull[i]] + (v[hull[i + 1]] - v[hull[i]]) * (k - hull[i]) /
+			       (hull[i + 1] - hull[i]);
+}
+
+/* The service objective: each cell's service, and for the lines with
+ * deferred work the flow's stand-in (see wfm_pl_flow_cost). */
+static int build_service(pl_ctx *c, wfm_err *e)
+{
+	const wfm_plan_input *in = c->in;
+	size_t cells = (size_t)c->D * (size_t)c->T * (size_t)c->L, i, used = 0, cap = 0;
+	int d, t, l, k, *hull = NULL;
+
+	if (!c->svc_mode)
+		return WFM_OK;
+	c->svc_of = malloc((cells + 1) * sizeof *c->svc_of);
+	c->sd_first = calloc(cells + 1, sizeof *c->sd_first);
+	c->sd_n = calloc(cells + 1, sizeof *c->sd_n);
+	if (!c->svc_of || !c->sd_first || !c->sd_n)
+		return wfm_err_nomem(e);
+	for (i = 0; i < cells; i++)
+		c->svc_of[i] = -1;
+	for (k = 0; k < in->n_service; k++) {
+		const wfm_plan_service *sv = &in->service[k];
+
+		c->svc_of[((size_t)sv->day * (size_t)c->T + (size_t)sv->t) * (size_t)c->L +
+			  (size_t)sv->line] = k;
+	}
+	/* stand-ins: the envelope of svc(n) + h wd (q - spare)+ + h wo (spare - q)+,
+	 * spare = (n - r)+, q the day's released work per open interval */
+	for (l = 0; l < c->L; l++) {
+		if (!c->deferred_line[l])
+			continue;
+		for (d = 0; d < c->D; d++) {
+			int open = c->close_t[d] - c->open_t[d];
+			double q = open > 0 ? c->rel[l * PL_MAXD + d] / (open * c->h) : 0;
+
+			for (t = 0; t < c->T; t++) {
+				size_t ci = ((size_t)d * (size_t)c->T + (size_t)t) * (size_t)c->L +
+					    (size_t)l;
+				double r = in->req[ci];
+				int n = (int)ceil(r + q) + 2, s;
+
+				if (c->svc_of[ci] >= 0 && in->service[c->svc_of[ci]].n > n)
+					n = in->service[c->svc_of[ci]].n;
+				if (used + (size_t)n > cap) {
+					size_t nc = 2 * cap + (size_t)n + 1024;
+					double *p = realloc(c->sd_pool, nc * sizeof *p);
+					int *h2 = realloc(hull, nc * sizeof *h2);
+
+					if (p)
+						c->sd_pool = p;
+					if (h2)
+						hull = h2;
+					if (!p || !h2) {
+						free(hull);
+						return wfm_err_nomem(e);
+					}
+					cap = nc;
+				}
+				c->sd_first[ci] = (int)used;
+				c->sd_n[ci] = n;
+				for (s = 0; s < n; s++) {
+					double sp = s > r ? s - r : 0;
+
+					c->sd_pool[used + (size_t)s] =
+						wfm_pl_svc_cost(c, ci, s) +
+						c->h * c->ru->w_deferred * (q > sp ? q - sp : 0) +
+						c->h * c->ru->w_over * (sp > q ? sp - q : 0);
+				}
+				lower_envelope(c->sd_pool + used, n, hull);
+				used += (size_t)n;
+			}
+		}
+	}
+	free(hull);
+	return WFM_OK;
+}
+
 int wfm_pl_prepare(pl_ctx *c, const wfm_plan_input *in, wfm_err *e)
 {
 	int a, i, d, r;
@@ -659,6 +757,7 @@ int wfm_pl_prepare(pl_ctx *c, const wfm_plan_input *in, wfm_err *e)
 	c->NT = in->n_trainings;
 	c->iv = in->rules.interval_min;
 	c->h = c->iv / 60.0;
+	c->svc_mode = in->rules.objective == WFM_PLAN_SERVICE;
 	if (c->L == 0)
 		return wfm_err_set(e, WFM_EDATA, "no lines: the requirements name none");
 	if (c->A == 0)
@@ -682,7 +781,8 @@ int wfm_pl_prepare(pl_ctx *c, const wfm_plan_input *in, wfm_err *e)
 					   "plan", in->agent[a].name, in->agent[a].skills_text);
 	if ((r = build_templates(c, e)) != 0 || (r = build_classes(c, e)) != 0 ||
 	    (r = build_requests(c, e)) != 0 || (r = build_patterns(c, e)) != 0 ||
-	    (r = build_trainings(c, e)) != 0 || (r = build_deferred(c, e)) != 0)
+	    (r = build_trainings(c, e)) != 0 || (r = build_deferred(c, e)) != 0 ||
+	    (r = build_service(c, e)) != 0)
 		return r;
 	return WFM_OK;
 }
@@ -742,7 +842,15 @@ void wfm_pl_release(pl_ctx *c)
 	free(c->col_beta);
 	free(c->col_xq);
 	free(c->col_cell);
+	free(c->col_seg);
+	free(c->col_nseg);
+	free(c->col_nlo);
+	free(c->seg_ref);
 	free(c->col_short);
 	free(c->row_cover);
+	free(c->svc_of);
+	free(c->sd_first);
+	free(c->sd_n);
+	free(c->sd_pool);
 	memset(c, 0, sizeof *c);
 }

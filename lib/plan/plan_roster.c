@@ -267,8 +267,8 @@ double wfm_pl_evaluate(const pl_ctx *c, pl_roster *r)
 					under += (rq - cnt[ci]) * c->h;
 				else if (!c->deferred_line[l])
 					over += (cnt[ci] - rq) * c->h;
-				if (!c->deferred_line[l] || rq > cnt[ci])
-					cost += wfm_pl_cell_cost(c, d, t, l, cnt[ci]);
+				cost += c->deferred_line[l] ? wfm_pl_live_cost(c, d, t, l, cnt[ci]) :
+					wfm_pl_cell_cost(c, d, t, l, cnt[ci]);
 			}
 	for (l = 0; l < c->L; l++) {
 		double unused;
@@ -425,16 +425,36 @@ int wfm_pl_roster_to_x(const pl_ctx *c, const pl_roster *r, double *x)
 				int j = c->col_cell[ci];
 				double rq = c->in->req[ci], cv = cnt[ci];
 
+				if (c->svc_mode) {
+					int q, nl = c->col_nlo[ci], nt = c->col_nseg[ci];
+					int sg = c->col_seg[ci], R = c->seg_ref[ci];
+					double left = cv > R ? cv - R : R - cv;
+
+					/* the segments away from R in order, each up to its
+					 * length: those below for cv < R, those above else */
+					for (q = cv < R ? 0 : nl; q < (cv < R ? nl : nt); q++) {
+						double len = q + 1 < nt ? glp_get_col_ub(c->P, sg + q) : left;
+
+						x[sg + q] = left < len ? left : len;
+						left -= x[sg + q];
+					}
+				}
 				if (c->deferred_line[l]) {
 					double ex = cv > rq ? cv - rq : 0, m = ex;
 
 					if (m * c->h > need[d])
 						m = need[d] / c->h;
 					need[d] -= m * c->h;
-					x[j] = rq > cv ? rq - cv : 0;
-					x[j + 1] = ex - m;
-					x[j + 2] = m;
-				} else {
+					if (c->svc_mode) {
+						x[j] = ex - m;
+						x[j + 1] = m;
+						x[j + 2] = rq > cv ? rq - cv : 0;
+					} else {
+						x[j] = rq > cv ? rq - cv : 0;
+						x[j + 1] = ex - m;
+						x[j + 2] = m;
+					}
+				} else if (!c->svc_mode) {
 					double r0 = floor(rq + 1e-9), v = cv - r0;
 
 					x[j] = v < 0 ? 0 : v > 1 ? 1 : v;

@@ -82,6 +82,7 @@ typedef struct req_row {
 	int channel;
 	int line;      /* index into codes */
 	double value;
+	double volume, aht; /* contacts and handle time (s); -1 when not given */
 	long src;
 } req_row;
 
@@ -125,7 +126,7 @@ static int code_index(reader *rd, const char *s, wfm_err *e)
 
 /* ---- requirements ---- */
 
-enum { R_DATE, R_TIME, R_CHANNEL, R_LINE, R_AGENTS, R_SCHEDULED, R_NCOLS };
+enum { R_DATE, R_TIME, R_CHANNEL, R_LINE, R_AGENTS, R_SCHEDULED, R_VOLUME, R_AHT, R_NCOLS };
 
 static const char *const al_date[] = {"datum", "dag", "day", "period", NULL};
 static const char *const al_time[] = {"tijd", "uur", "interval", "tijdvak", "start", NULL};
@@ -133,13 +134,17 @@ static const char *const al_channel[] = {"kanaal", NULL};
 static const char *const al_line[] = {"lijn", "lijncode", NULL};
 static const char *const al_agents[] = {"medewerkers", "voorlichters", NULL};
 static const char *const al_sched[] = {"ingepland", "gepland", NULL};
+static const char *const al_volume[] = {"aantal", "contacten", "offered", "aangeboden",
+					 "forecast", NULL};
+static const char *const al_aht[] = {"aht", "afhandeltijd", NULL};
 
 static int read_requirements(reader *rd, int scheduled, wfm_err *e)
 {
 	const wfm_csv_col cols[R_NCOLS] = {
 		{"date", al_date, 1},    {"time", al_time, 1},     {"channel", al_channel, 1},
 		{"line", al_line, 1},    {"agents", al_agents, !scheduled},
-		{"scheduled", al_sched, scheduled},
+		{"scheduled", al_sched, scheduled}, {"volume", al_volume, 0},
+		{"aht_s", al_aht, 0},
 	};
 	int vcol = scheduled ? R_SCHEDULED : R_AGENTS;
 	pr_table t;
@@ -178,6 +183,20 @@ static int read_requirements(reader *rd, int scheduled, wfm_err *e)
 		if ((why = wfm_parse_number(wfm_pr_cell(&t, vcol), t.nf, &r.value)) ||
 		    (why = r.value < 0 ? "negative" : NULL)) {
 			rc = wfm_pr_cell_error(&t, vcol, why, e);
+			break;
+		}
+		r.volume = r.aht = -1;
+		if (!wfm_blank(wfm_pr_cell(&t, R_VOLUME)) &&
+		    ((why = wfm_parse_number(wfm_pr_cell(&t, R_VOLUME), t.nf, &r.volume)) ||
+		     (why = r.volume < 0 ? "negative" : NULL))) {
+			rc = wfm_pr_cell_error(&t, R_VOLUME, why, e);
+			break;
+		}
+		if (!wfm_blank(wfm_pr_cell(&t, R_AHT)) &&
+		    ((why = wfm_parse_number(wfm_pr_cell(&t, R_AHT), t.nf, &r.aht)) ||
+		     (why = !(r.aht > 0) || r.aht > 86400 ? "must be more than 0 and at most "
+		      "86400 seconds" : NULL))) {
+			rc = wfm_pr_cell_error(&t, R_AHT, why, e);
 			break;
 		}
 		if ((r.line = code_index(rd, line, e)) < 0 ||
@@ -574,14 +593,31 @@ static int add_line(reader *rd, const char *code, wfm_err *e)
 	return wfm_plan_add_line(rd->in, code, w, e);
 }
 
+/* The service objective needs the volume and handle time of a live row. */
+static int need_volume(reader *rd, const req_row *r, wfm_err *e)
+{
+	const char *col = r->volume < 0 ? "volume" : "aht_s";
+
+	if (r->volume >= 0 && (r->volume == 0 || r->aht > 0))
+		return WFM_OK;
+	return wfm_err_set(e, WFM_EDATA, "%s:%ld: column '%s': the service objective needs the "
+			   "volume and handle time of every phone and chat row (objective = "
+			   "linear plans without them): ''", rd->req_name, r->src, col);
+}
+
 static int add_requirements(reader *rd, wfm_err *e)
 {
 	int *lid = malloc(((size_t)rd->ncode + 1) * sizeof *lid);
-	size_t i;
+	int svc = rd->in->rules.objective == WFM_PLAN_SERVICE;
+	pr_live *live = svc ? malloc((rd->nreq + 1) * sizeof *live) : NULL;
+	size_t i, nlive = 0;
 	int k, rc = WFM_OK;
 
-	if (!lid)
+	if (!lid || (svc && !live)) {
+		free(lid);
+		free(live);
 		return wfm_err_nomem(e);
+	}
 	for (k = 0; k < rd->ncode; k++)
 		lid[k] = -1;
 	/* lines in the order they first appear inside the plan */
@@ -603,6 +639,20 @@ static int add_requirements(reader *rd, wfm_err *e)
 			continue;
 		if (r->time >= 0) {
 			rc = wfm_plan_add_requirement(rd->in, d, r->time, lid[r->line], r->value, e);
+			if (rc == WFM_OK && svc) {
+				if ((rc = need_volume(rd, r, e)) != WFM_OK)
+					break;
+				live[nlive].day = d;
+				live[nlive].t = (r->time - rd->in->grid_start) /
+						rd->in->rules.interval_min;
+				live[nlive].line = lid[r->line];
+				live[nlive].channel = r->channel;
+				live[nlive].agents = r->value;
+				live[nlive].volume = r->volume;
+				live[nlive].aht = r->aht;
+				live[nlive].src = r->src;
+				nlive++;
+			}
 		} else {
 			wfm_date rel = r->date, due;
 
@@ -618,6 +668,9 @@ static int add_requirements(reader *rd, wfm_err *e)
 			wfm_err_prefix(e, "%s:%ld: ", rd->req_name, r->src);
 	}
 	free(lid);
+	if (rc == WFM_OK && svc)
+		rc = wfm_pr_add_service(rd->in, rd->cfg, live, nlive, rd->req_name, e);
+	free(live);
 	if (rc == WFM_OK && rd->info.skipped == (long)rd->nreq) {
 		char b1[11], b2[11];
 

@@ -39,4 +39,22 @@ int wfm_pr_prefix(const pr_table *t, wfm_err *e);
 int wfm_pr_setting_error(const wfm_config *cfg, const char *key, const char *why,
 		     const char *value, wfm_err *e);
 
+/* A live requirement row (phone, chat), for the service curves: plan day,
+ * interval of the grid, line index, channel, its agents, volume and handle
+ * time, and its line in the requirements file. */
+typedef struct pr_live {
+	int day, t, line, channel;
+	double agents, volume, aht;
+	long src;
+} pr_live;
+
+/* Adds to `in` (objective WFM_PLAN_SERVICE) the service of every interval and
+ * line with live rows of positive volume: the curves of planrun_service.c
+ * from the staffing models of the [staff] settings of `cfg`, weighted by
+ * cfg->service_weight and the line's weight.  Sorts `rows`.  Fails with the
+ * error of the settings ([staff] keys), of a model ("FILE:LINE: ..." for a
+ * row the models reject) or WFM_EINTERNAL when out of memory. */
+int wfm_pr_add_service(wfm_plan_input *in, const wfm_config *cfg, pr_live *rows, size_t n,
+		       const char *file, wfm_err *e);
+
 #endif

@@ -96,6 +96,14 @@ int wfm_pr_rules(const wfm_config *cfg, wfm_plan_rules *r, wfm_err *e)
 	r->w_pref = cfg->preference_weight;
 	r->w_deferred = cfg->late_weight;
 	r->w_leave = cfg->leave_weight;
+	r->leave_target = cfg->target_answer_rate;
+	if (cfg->objective && strcmp(cfg->objective, "service") == 0)
+		r->objective = WFM_PLAN_SERVICE;
+	else if (!cfg->objective || strcmp(cfg->objective, "linear") == 0)
+		r->objective = WFM_PLAN_LINEAR;
+	else
+		return wfm_pr_setting_error(cfg, "objective", "must be service or linear",
+					    cfg->objective, e);
 	nlen = hm_list(shifts, 0, len, NULL, WFM_PLAN_MAX_TYPES);
 	if (nlen < 0)
 		return wfm_pr_setting_error(cfg, "shifts", "expected up to 12 lengths H:MM, ...",

@@ -10,17 +10,22 @@
 
 void wfm_sr_row_model(const wfm_sr *r, const sr_row *row, wfm_model *m, wfm_target *tg)
 {
-	const wfm_sr_settings *s = r->s;
+	wfm_sr_live_model(r->s, r->ser[row->series].channel, row->aht, m, tg);
+}
+
+void wfm_sr_live_model(const wfm_sr_settings *s, int channel, double aht_s, wfm_model *m,
+		       wfm_target *tg)
+{
 	int abandon;
 
 	memset(m, 0, sizeof *m);
-	if (r->ser[row->series].channel == WFM_CH_CHAT) {
+	if (channel == WFM_CH_CHAT) {
 		double p = s->chat_patience > 0 ? s->chat_patience : s->patience;
 
 		m->kind = WFM_MODEL_CHAT;
 		m->chat.k = s->concurrency;
 		for (int i = 0; i < s->concurrency; i++)
-			m->chat.aht_s[i] = row->aht * s->chat_shape[i];
+			m->chat.aht_s[i] = aht_s * s->chat_shape[i];
 		m->chat.patience_s = p > 0 ? p : INFINITY;
 		abandon = p > 0;
 	} else {

@@ -131,6 +131,15 @@ int wfm_sr_settings_check(const wfm_sr_settings *s, wfm_err *e);
  * WFM_EUSAGE when the bounds are inconsistent. */
 int wfm_sr_taut(const double *due, const double *avail, size_t days, double *cap, wfm_err *e);
 
+/* The queue model and target of a live contact of channel `channel` (phone
+ * or chat) with handle time aht_s under the settings `s`, as wfm-staff uses
+ * them (see the top of this file): the phone model of s->phone_model or the
+ * automatic choice, chat with s->concurrency and s->chat_shape; the target
+ * the answer rate when contacts abandon or become callbacks, else the
+ * service level; the occupancy cap.  Cannot fail. */
+void wfm_sr_live_model(const wfm_sr_settings *s, int channel, double aht_s, wfm_model *m,
+		       wfm_target *tg);
+
 typedef struct wfm_sr wfm_sr;
 
 /* Reads the forecast at `path` ("-": standard input) with the settings and

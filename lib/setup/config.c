@@ -167,8 +167,17 @@ const struct key wfm_cfg_keys[] = {
 	 "training itself) or scheduled (with shrinkage); empty: agents"},
 	{"plan", "line_weights", T_TEXT, AT(line_weights), 0, 0, 0,
 	 "weights of single lines' shortfall, LINE=W, ... (e.g. 1700=2); others weigh 1"},
+	{"plan", "objective", T_TEXT, AT(objective), 0, 0, 0,
+	 "what the plan minimises: service (the contacts the staffing models expect not to "
+	 "be answered, so a shortage is spread where it costs least service; leave and "
+	 "trainings decided first by a fixed rule; in progress) or linear (agent-hours short); "
+	 "empty: linear"},
+	{"plan", "service_weight", T_NUMBER, AT(service_weight), 0, 1e6, 0,
+	 "service objective: cost of one contact not answered live (not answered within "
+	 "sl_time where nobody abandons), times the line's weight"},
 	{"plan", "under_weight", T_NUMBER, AT(under_weight), 0, 1e6, 0,
-	 "cost of one agent-hour short of the requirement (times the line's weight)"},
+	 "linear objective: cost of one agent-hour short of the requirement (times the line's "
+	 "weight)"},
 	{"plan", "over_weight", T_NUMBER, AT(over_weight), 0, 1e6, 0,
 	 "cost of one agent-hour above the requirement"},
 	{"plan", "preference_weight", T_NUMBER, AT(preference_weight), 0, 1e6, 0,
@@ -176,7 +185,7 @@ const struct key wfm_cfg_keys[] = {
 	{"plan", "late_weight", T_NUMBER, AT(late_weight), 0, 1e6, 0,
 	 "cost of one hour of deferred work still undone after its deadline, per day"},
 	{"plan", "leave_weight", T_NUMBER, AT(leave_weight), 0, 1e6, 0,
-	 "cost of refusing one day of requested leave"},
+	 "linear objective: cost of refusing one day of requested leave"},
 };
 
 #define NKEYS (sizeof wfm_cfg_keys / sizeof wfm_cfg_keys[0])
@@ -221,6 +230,7 @@ void wfm_config_defaults(wfm_config *cfg)
 	cfg->max_days = 5;
 	cfg->hours_tolerance = 60;
 	cfg->training_step = 30;
+	cfg->service_weight = 0.1;
 	cfg->under_weight = 1;
 	cfg->over_weight = 0.1;
 	cfg->preference_weight = 0.05;

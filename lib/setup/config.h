@@ -114,11 +114,17 @@
  *                                                                    agents
  *   line_weights = TEXT         LINE=W, ...: weight of a line's shortfall
  *                               (checked by wfm-plan)                 empty
+ *   objective = TEXT            service (the expected contacts not answered,
+ *                               from the staffing models) or linear (agent-
+ *                               hours short) (checked by wfm-plan)   linear
+ *   service_weight = X          per contact not answered live (not within
+ *                               sl_time where nobody abandons), >= 0     0.1
  *   under_weight, over_weight, preference_weight, late_weight, leave_weight
  *                               = X   objective weights, >= 0: per agent-hour
- *                               short, per agent-hour over, per shift outside
- *                               the preferred start, per hour of deferred work
- *                               late per day, per refused leave day
+ *                               short (linear objective), per agent-hour
+ *                               over, per shift outside the preferred start,
+ *                               per hour of deferred work late per day, per
+ *                               refused leave day (linear objective)
  *                                                   1, 0.1, 0.05, 0.8, 0.5
  * H:MM is hours and minutes ("8:30"); a plain number is minutes ("15").
  * A share P may be written as a fraction (0.95) or a percentage (95%); a
@@ -204,6 +210,8 @@ typedef struct wfm_config {
 	int deferred_days;           /* working days */
 	char *requirement;           /* agents | scheduled; NULL: agents */
 	char *line_weights;          /* LINE=W, ...; NULL: none */
+	char *objective;             /* service | linear; NULL: linear */
+	double service_weight;
 	double under_weight, over_weight, preference_weight, late_weight, leave_weight;
 
 	/* Private: where each key was set (line of `file`, 0 for the default,

@@ -13,12 +13,17 @@
 
 /* Writes the inputs (leave, trainings may be NULL) and reads them with the
  * calendar of the settings.  The files stay until the next call or
- * fx_free so that messages can be compared with their names. */
+ * fx_free so that messages can be compared with their names.  These tests
+ * are about reading: unless a test chooses the objective, it is the linear
+ * one, which needs no volume or handle time (the service objective's
+ * reading is tested in test_read_service*). */
 static wfm_plan_input *fx_read(struct fx *f, const char *req, const char *agents,
 			       const char *leave, const char *tr, wfm_date from, wfm_date to)
 {
 	wfm_pr_files files;
 
+	if (!f->cfg.objective)
+		set_plan(f, "objective", "linear");
 	fx_clear(f);
 	memset(&f->info, 0, sizeof f->info);
 	f->cal = wfm_config_calendar(&f->cfg, &f->e);

@@ -1,0 +1,254 @@
+/* planrun_service.c - the service curves of the plan's objective, from the
+ * requirement rows with the staffing models of wfm-staff; see
+ * wfm_pr_add_service in planrun_impl.h.
+ *
+ * For each live row (an interval, channel and line with its volume and
+ * handle time) the model and target of wfm-staff (wfm_sr_live_model) give,
+ * for n = 0, 1, ... agents, the contacts answered live, those answered
+ * within sl_time, and the contacts "lost": not answered live where contacts
+ * abandon or turn into callbacks (the answer rate is the target there), not
+ * answered within sl_time where nobody abandons (the service level is).  The
+ * lost contacts are made convex by their lower convex envelope (they are
+ * convex but for a few agents where the queue has no steady state).  A line
+ * with several live channels in an interval gives each next agent to the
+ * channel where it saves most (the sorted merge of the channels' envelope
+ * steps, ties to the channel listed first: phone before chat): the line's
+ * curve is the inf-convolution of its channels'.  The cost of c agents is
+ * service_weight x line weight x the lost contacts of the split; answered
+ * and within are those of the models at the same split.  A curve runs until
+ * the lost contacts fall below 1e-7 of the volume, at least two agents past
+ * the requirement; beyond its last point the plan takes it as flat.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "planrun_impl.h"
+#include "common/sortctx.h"
+#include "staffrun.h"
+
+/* One channel's figures for n = 0 .. n-1 agents. */
+typedef struct chan_curve {
+	int n;
+	double *ans, *within, *lost; /* lost: its lower convex envelope */
+} chan_curve;
+
+static void curve_free(chan_curve *cc)
+{
+	free(cc->ans);
+	free(cc->within);
+	free(cc->lost);
+	memset(cc, 0, sizeof *cc);
+}
+
+static void envelope(double *v, int n, int *hull)
+{
+	int k, m = 0, i;
+
+	for (k = 0; k < n; k++) {
+		while (m >= 2) {
+			int a = hull[m - 2], b = hull[m - 1];
+
+			if ((v[b] - v[a]) * (k - a) >= (v[k] - v[a]) * (b - a))
+				m--;
+			else
+				break;
+		}
+		hull[m++] = k;
+	}
+	for (i = 0; i + 1 < m; i++)
+		for (k = hull[i] + 1; k < hull[i + 1]; k++)
+			v[k] = v[hull[i]] + (v[hull[i + 1]] - v[hull[i]]) * (k - hull[i]) /
+			       (hull[i + 1] - hull[i]);
+}
+
+static int grow3(chan_curve *cc, int *cap, int need)
+{
+	double *a, *w, *l;
+	int nc;
+
+	if (need <= *cap)
+		return 0;
+	nc = *cap ? 2 * *cap : 64;
+	while (nc < need)
+		nc *= 2;
+	a = realloc(cc->ans, (size_t)nc * sizeof *a);
+	if (a)
+		cc->ans = a;
+	w = realloc(cc->within, (size_t)nc * sizeof *w);
+	if (w)
+		cc->within = w;
+	l = realloc(cc->lost, (size_t)nc * sizeof *l);
+	if (l)
+		cc->lost = l;
+	if (!a || !w || !l)
+		return -1;
+	*cap = nc;
+	return 0;
+}
+
+/* The curve of one live row. */
+static int channel_curve(const wfm_sr_settings *ss, const pr_live *row, double interval_s,
+			 chan_curve *cc, wfm_err *e)
+{
+	wfm_model m;
+	wfm_target tg;
+	wfm_queue_perf p;
+	int cap = 0, n, nmin, *hull;
+	double a;
+
+	memset(cc, 0, sizeof *cc);
+	wfm_sr_live_model(ss, row->channel, row->aht, &m, &tg);
+	a = row->volume * row->aht / interval_s;
+	nmin = (int)ceil(row->agents - 1e-9) + 2;
+	if (nmin < (int)ceil(a) + 2)
+		nmin = (int)ceil(a) + 2;
+	for (n = 0;; n++) {
+		double served;
+		int rc;
+
+		if (grow3(cc, &cap, n + 1))
+			return wfm_err_nomem(e);
+		rc = wfm_staff_eval(&m, row->volume, row->aht, interval_s, n, tg.sl_t_s, &p, e);
+		if (rc)
+			return rc;
+		cc->ans[n] = row->volume * p.answered;
+		cc->within[n] = row->volume * p.sl;
+		if (cc->within[n] > cc->ans[n])
+			cc->within[n] = cc->ans[n];
+		served = tg.answered > 0 ? cc->ans[n] : cc->within[n];
+		cc->lost[n] = row->volume - served;
+		if (cc->lost[n] < 0)
+			cc->lost[n] = 0;
+		/* the models are monotone; keep rounding from saying otherwise */
+		if (n > 0) {
+			if (cc->ans[n] < cc->ans[n - 1])
+				cc->ans[n] = cc->ans[n - 1];
+			if (cc->within[n] < cc->within[n - 1])
+				cc->within[n] = cc->within[n - 1];
+			if (cc->lost[n] > cc->lost[n - 1])
+				cc->lost[n] = cc->lost[n - 1];
+		}
+		if ((n >= nmin && cc->lost[n] <= 1e-7 * row->volume) || n >= nmin + 5000)
+			break;
+	}
+	cc->n = n + 1;
+	hull = malloc((size_t)cc->n * sizeof *hull);
+	if (!hull)
+		return wfm_err_nomem(e);
+	envelope(cc->lost, cc->n, hull);
+	free(hull);
+	return WFM_OK;
+}
+
+/* The line's curve from its channels' (k of them), into pt[0 .. *np - 1]. */
+static int merge(const chan_curve *cc, int k, double weight, wfm_plan_svc_point **pt, int *np)
+{
+	int at[8] = {0}, total = 1, i, c;
+	wfm_plan_svc_point *p;
+
+	for (i = 0; i < k; i++)
+		total += cc[i].n - 1;
+	p = malloc((size_t)total * sizeof *p);
+	if (!p)
+		return -1;
+	for (c = 0; c < total; c++) {
+		double ans = 0, within = 0, lost = 0;
+
+		if (c > 0) {
+			int best = -1;
+			double bd = 0;
+
+			for (i = 0; i < k; i++) {
+				double dlt;
+
+				if (at[i] + 1 >= cc[i].n)
+					continue;
+				dlt = cc[i].lost[at[i] + 1] - cc[i].lost[at[i]];
+				if (best < 0 || dlt < bd) {
+					best = i;
+					bd = dlt;
+				}
+			}
+			at[best]++;
+		}
+		for (i = 0; i < k; i++) {
+			ans += cc[i].ans[at[i]];
+			within += cc[i].within[at[i]];
+			lost += cc[i].lost[at[i]];
+		}
+		p[c].answered = ans;
+		p[c].within = within;
+		p[c].cost = weight * lost;
+	}
+	*pt = p;
+	*np = total;
+	return 0;
+}
+
+static int by_cell(const void *x, const void *y, const void *ctx)
+{
+	const pr_live *a = x, *b = y;
+
+	(void)ctx;
+	if (a->day != b->day)
+		return a->day - b->day;
+	if (a->t != b->t)
+		return a->t - b->t;
+	if (a->line != b->line)
+		return a->line - b->line;
+	if (a->channel != b->channel)
+		return a->channel - b->channel;
+	return (a->src > b->src) - (a->src < b->src);
+}
+
+int wfm_pr_add_service(wfm_plan_input *in, const wfm_config *cfg, pr_live *rows, size_t n,
+		       const char *file, wfm_err *e)
+{
+	wfm_sr_settings ss;
+	double ivl = in->rules.interval_min * 60.0;
+	size_t i, j;
+	int rc;
+
+	if ((rc = wfm_sr_settings_init(&ss, cfg, e)) != WFM_OK) {
+		wfm_sr_settings_release(&ss);
+		return rc;
+	}
+	if (wfm_sort(rows, n, sizeof *rows, by_cell, NULL)) {
+		wfm_sr_settings_release(&ss);
+		return wfm_err_nomem(e);
+	}
+	for (i = 0; i < n && rc == WFM_OK; i = j) {
+		chan_curve cc[8];
+		wfm_plan_svc_point *pt = NULL;
+		int k = 0, np, q;
+		double vol = 0;
+
+		memset(cc, 0, sizeof cc);
+		for (j = i; j < n && rows[j].day == rows[i].day && rows[j].t == rows[i].t &&
+			    rows[j].line == rows[i].line; j++) {
+			if (rows[j].volume <= 0 || k == 8)
+				continue;
+			vol += rows[j].volume;
+			if ((rc = channel_curve(&ss, &rows[j], ivl, &cc[k++], e)) != WFM_OK) {
+				wfm_err_prefix(e, "%s:%ld: ", file, rows[j].src);
+				break;
+			}
+		}
+		if (rc == WFM_OK && k > 0) {
+			if (merge(cc, k, cfg->service_weight * in->line[rows[i].line].weight, &pt,
+				  &np))
+				rc = wfm_err_nomem(e);
+			else
+				rc = wfm_plan_add_service(in, rows[i].day,
+							  in->grid_start +
+							  rows[i].t * in->rules.interval_min,
+							  rows[i].line, vol, pt, np, e);
+			free(pt);
+		}
+		for (q = 0; q < k; q++)
+			curve_free(&cc[q]);
+	}
+	wfm_sr_settings_release(&ss);
+	return rc;
+}
