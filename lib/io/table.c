@@ -3,6 +3,7 @@
 #include "table.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,12 @@ static char *dup(const char *s)
 	if ((p = malloc(n)))
 		memcpy(p, s, n);
 	return p;
+}
+
+/* Frees a string the table copied but keeps behind a const pointer. */
+static void unconst_free(const char *s)
+{
+	free((void *)(uintptr_t)s);
 }
 
 static int good_name(const char *s)
@@ -59,8 +66,8 @@ void wfm_table_free(wfm_table *t)
 	for (size_t i = 0; i < t->nrow * t->ncol; i++)
 		free(t->cell[i].s);
 	for (size_t i = 0; i < t->nchart; i++) {
-		free(t->chart[i].title);
-		free(t->chart[i].y_title);
+		unconst_free(t->chart[i].title);
+		unconst_free(t->chart[i].y_title);
 	}
 	free(t->col);
 	free(t->cell);
@@ -134,6 +141,7 @@ const wfm_tcell *wfm_table_cell(const wfm_table *t, size_t row, size_t col)
 int wfm_table_add_chart(wfm_table *t, const wfm_tchart *c, wfm_err *e)
 {
 	wfm_tchart k;
+	char *title, *y_title = NULL;
 
 	if (c->ny < 1 || c->ny > WFM_CHART_MAXY || c->x >= t->ncol || c->first >= c->last ||
 	    c->last > t->nrow || (c->kind != WFM_CHART_LINE && c->kind != WFM_CHART_COLUMN))
@@ -144,15 +152,18 @@ int wfm_table_add_chart(wfm_table *t, const wfm_tchart *c, wfm_err *e)
 					   t->col[c->y[i]].type != WFM_TC_PCT))
 			return wfm_err_set(e, WFM_EUSAGE, "table %s: chart series %d is no "
 					   "number column", t->name, i);
-	k = *c;
-	k.title = dup(c->title ? c->title : "");
-	k.y_title = c->y_title ? dup(c->y_title) : NULL;
-	if (!k.title || (c->y_title && !k.y_title) ||
+	title = dup(c->title ? c->title : "");
+	if (c->y_title)
+		y_title = dup(c->y_title);
+	if (!title || (c->y_title && !y_title) ||
 	    wfm_grow((void **)&t->chart, &t->capchart, t->nchart + 1, sizeof *t->chart)) {
-		free(k.title);
-		free(k.y_title);
+		free(title);
+		free(y_title);
 		return wfm_err_nomem(e);
 	}
+	k = *c;
+	k.title = title;
+	k.y_title = y_title;
 	t->chart[t->nchart++] = k;
 	return WFM_OK;
 }

@@ -59,13 +59,13 @@ enum wfm_chart_kind { WFM_CHART_LINE, WFM_CHART_COLUMN };
  * category per row (column `x`), one series per column of `y` named by its
  * header. */
 typedef struct wfm_tchart {
-	char *title;
+	const char *title;
 	int kind;                  /* enum wfm_chart_kind */
 	size_t x;                  /* the categories' column */
 	size_t y[WFM_CHART_MAXY];  /* the series' columns (NUM or PCT) */
 	int ny;                    /* 1..WFM_CHART_MAXY */
 	size_t first, last;        /* rows, first < last <= nrow */
-	char *y_title;             /* the value axis' title, or NULL */
+	const char *y_title;       /* the value axis' title, or NULL */
 } wfm_tchart;
 
 typedef struct wfm_table {
@@ -105,7 +105,7 @@ int wfm_table_set_text(wfm_table *t, size_t row, size_t col, const char *s, wfm_
 /* The cell at (row, col); NULL out of range. */
 const wfm_tcell *wfm_table_cell(const wfm_table *t, size_t row, size_t col);
 
-/* Adds a chart (the strings are copied).  WFM_EUSAGE when a column or the
+/* Adds a chart (the table keeps copies of its strings).  WFM_EUSAGE when a column or the
  * row range does not fit the table, or a series column is no NUM or PCT. */
 int wfm_table_add_chart(wfm_table *t, const wfm_tchart *c, wfm_err *e);
 

@@ -6,7 +6,7 @@
 #include <math.h>
 #include <string.h>
 
-enum { W = 960, H = 380, X0 = 78, X1 = W - 24, Y0 = 56, Y1 = H - 78 };
+enum { W = 960, H = 380, X0 = 78, X1 = W - 24, Y0 = 62, Y1 = H - 78 };
 
 static const char *const colour[WFM_CHART_MAXY] = {"#1f5fa8", "#e07b00", "#2c9c3a", "#c0282d"};
 
@@ -122,11 +122,11 @@ static void chart(FILE *f, const wfm_table *t, const wfm_tchart *ch, int k,
 	fprintf(f, "<g transform=\"translate(0,%d)\">\n", k * H);
 	fprintf(f, "<rect x=\"0.5\" y=\"0.5\" width=\"%d\" height=\"%d\" fill=\"#ffffff\" "
 		"stroke=\"#d0d0d0\"/>\n", W - 1, H - 1);
-	fputs("<text x=\"16\" y=\"28\" class=\"title\">", f);
+	fputs("<text x=\"16\" y=\"26\" class=\"title\">", f);
 	put_xml(f, ch->title);
 	fputs("</text>\n", f);
 	if (ch->y_title) {
-		fprintf(f, "<text x=\"16\" y=\"46\" class=\"axis\">");
+		fprintf(f, "<text x=\"16\" y=\"44\" class=\"axis\">");
 		put_xml(f, ch->y_title);
 		fputs("</text>\n", f);
 	}

@@ -65,15 +65,13 @@ static size_t chars(const char *s)
 	return n;
 }
 
-/* A column wide enough for its header (over two lines when long) and its
- * cells, within 6..50 characters. */
+/* A column wide enough for its header and its cells, within 6..50
+ * characters. */
 static double col_width(const wfm_table *t, size_t c)
 {
 	const wfm_tcol *col = &t->col[c];
-	double w = (double)chars(col->name);
+	double w = (double)chars(col->name) + 1;
 
-	if (w > 14)
-		w = w / 2 + 2;
 	for (size_t r = 0; r < t->nrow; r++) {
 		const wfm_tcell *x = &t->cell[r * t->ncol + c];
 		double n = 0;
@@ -129,13 +127,17 @@ static void add_chart(lxw_workbook *wb, lxw_worksheet *ws, const wfm_table *t,
 
 	if (!chart)
 		return;
+	/* dates as categories: the labels of the hidden column after the table,
+	 * so that the axis has one place per row (a date axis would leave gaps
+	 * at weekends and closed days) */
+	lxw_col_t x = t->col[ch->x].type == WFM_TC_DATE ? (lxw_col_t)t->ncol : (lxw_col_t)ch->x;
+
 	for (int i = 0; i < ch->ny; i++) {
 		lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
 
 		if (!s)
 			return;
-		chart_series_set_categories(s, t->name, r0, (lxw_col_t)ch->x, r1,
-					    (lxw_col_t)ch->x);
+		chart_series_set_categories(s, t->name, r0, x, r1, x);
 		chart_series_set_values(s, t->name, r0, (lxw_col_t)ch->y[i], r1,
 					(lxw_col_t)ch->y[i]);
 		chart_series_set_name_range(s, t->name, HEAD_ROW, (lxw_col_t)ch->y[i]);
@@ -153,7 +155,43 @@ static void add_chart(lxw_workbook *wb, lxw_worksheet *ws, const wfm_table *t,
 				   chart, &opt);
 }
 
-static void add_sheet(lxw_workbook *wb, const formats *f, const wfm_table *t)
+/* The labels of the date categories of the charts ("23/11" or "23 Nov"),
+ * in a hidden column after the table. */
+static void date_labels(lxw_worksheet *ws, const wfm_table *t, const wfm_tfmt *fmt)
+{
+	static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
+					  "Sep", "Oct", "Nov", "Dec"};
+	lxw_row_col_options hide = {1, 0, 0};
+	int used = 0;
+
+	for (size_t k = 0; k < t->nchart; k++) {
+		const wfm_tchart *ch = &t->chart[k];
+
+		if (t->col[ch->x].type != WFM_TC_DATE)
+			continue;
+		used = 1;
+		for (size_t r = ch->first; r < ch->last; r++) {
+			double v = t->cell[r * t->ncol + ch->x].v;
+			char buf[16];
+			int y, m, d;
+
+			if (!isfinite(v))
+				continue;
+			wfm_date_to_ymd((wfm_date)lround(v), &y, &m, &d);
+			if (fmt && fmt->day_first)
+				snprintf(buf, sizeof buf, "%02d/%02d", d, m);
+			else
+				snprintf(buf, sizeof buf, "%d %s", d, mon[m - 1]);
+			worksheet_write_string(ws, (lxw_row_t)(DATA_ROW + r), (lxw_col_t)t->ncol, buf,
+					       NULL);
+		}
+	}
+	if (used)
+		worksheet_set_column_opt(ws, (lxw_col_t)t->ncol, (lxw_col_t)t->ncol, 8, NULL, &hide);
+}
+
+static void add_sheet(lxw_workbook *wb, const formats *f, const wfm_table *t,
+		      const wfm_tfmt *fmt)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(wb, t->name);
 
@@ -170,9 +208,15 @@ static void add_sheet(lxw_workbook *wb, const formats *f, const wfm_table *t)
 			write_cell(ws, f, &t->col[c], &t->cell[r * t->ncol + c],
 				   (lxw_row_t)(DATA_ROW + r), (lxw_col_t)c);
 	worksheet_freeze_panes(ws, DATA_ROW, 0);
+	/* printed: landscape, as wide as the page, title and header on every page */
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9); /* A4 */
+	worksheet_fit_to_pages(ws, 1, 0);
+	worksheet_repeat_rows(ws, TITLE_ROW, HEAD_ROW);
 	if (t->ncol > 0)
 		worksheet_autofilter(ws, HEAD_ROW, 0, (lxw_row_t)(HEAD_ROW + t->nrow),
 				     (lxw_col_t)(t->ncol - 1));
+	date_labels(ws, t, fmt);
 	for (size_t k = 0; k < t->nchart; k++)
 		add_chart(wb, ws, t, &t->chart[k], (int)k);
 }
@@ -229,7 +273,7 @@ int wfm_tables_write_xlsx(wfm_table *const *t, size_t n, FILE *f, const wfm_tfmt
 	workbook_set_properties(wb, &props);
 	make_formats(wb, &fm, fmt);
 	for (size_t i = 0; i < n; i++)
-		add_sheet(wb, &fm, t[i]);
+		add_sheet(wb, &fm, t[i], fmt);
 	err = workbook_close(wb);
 	if (err != LXW_NO_ERROR)
 		rc = wfm_err_set(e, WFM_EIO, "cannot write the workbook: %s", lxw_strerror(err));

@@ -175,6 +175,23 @@ int wfm_sr_require(wfm_sr *r, wfm_err *e);
  * like wfm_sr_read for the staffing file. */
 int wfm_sr_evaluate(wfm_sr *r, const char *path, int channel, wfm_err *e);
 
+/* Agents of one live series in one interval, for wfm_sr_evaluate_agents. */
+typedef struct wfm_sr_staff {
+	wfm_date date;
+	int time;           /* minutes since midnight, >= 0 */
+	int channel;        /* enum wfm_channel, a live one */
+	const char *line;
+	long agents;        /* >= 0 */
+} wfm_sr_staff;
+
+/* As wfm_sr_evaluate, with the agents of live intervals given as a list
+ * (st[0..n-1], not kept) instead of a file: forecast intervals without an
+ * entry get 0 agents, entries that match no live forecast row are counted
+ * as unmatched, deferred series get no capacity.  WFM_EUSAGE for an entry
+ * with negative agents or no time, or an interval given twice ("staffing
+ * entry K: ..."). */
+int wfm_sr_evaluate_agents(wfm_sr *r, const wfm_sr_staff *st, size_t n, wfm_err *e);
+
 typedef struct wfm_sr_sim_opts {
 	int runs;               /* replications, >= 2 */
 	unsigned long seed;
@@ -212,6 +229,33 @@ enum wfm_sr_grain { WFM_SR_INTERVAL, WFM_SR_DAY, WFM_SR_WEEK };
  * evaluation or simulation, WFM_EIO on a write error (message "write
  * error"; the caller names the file), WFM_EINTERNAL when out of memory. */
 int wfm_sr_write(const wfm_sr *r, FILE *f, int excel, int grain, wfm_err *e);
+
+/* One figure of the last step (wfm_sr_require, wfm_sr_evaluate or
+ * wfm_sr_evaluate_agents): a live interval, or a working day of a deferred
+ * series (time -1). */
+typedef struct wfm_sr_result {
+	wfm_date date;
+	int time;             /* minutes since midnight; -1: a deferred day */
+	int channel;          /* enum wfm_channel */
+	const char *line;     /* owned by the run */
+	double volume;        /* contacts (deferred: released that day) */
+	double aht_s;         /* handle time (deferred: of the work released; NAN
+				 when nothing was) */
+	double agents;        /* live: agents in the interval; deferred: agent-hours */
+	double agent_h;       /* agent-hours: agents x interval, or the deferred hours */
+	double scheduled_h;   /* agent-hours after shrinkage (live: the scheduled
+				 whole agents x interval, as the `scheduled` column) */
+	double service_level; /* live: the model's figures; deferred: the share of */
+	double answer_rate;   /* the contacts released that day done in time */
+	int late;             /* 1: the interval misses its target, or deferred work
+				 is left past its deadline at the day's end */
+} wfm_sr_result;
+
+/* The figures of the last step, sorted by date, time (deferred days first),
+ * channel and line, into a new array *out of *n entries (the caller frees
+ * *out; the line strings belong to the run).  WFM_EUSAGE before a step,
+ * WFM_EINTERNAL when out of memory. */
+int wfm_sr_results(const wfm_sr *r, wfm_sr_result **out, size_t *n, wfm_err *e);
 
 /* What the last step saw, for the program's notes. */
 typedef struct wfm_sr_summary {

@@ -186,8 +186,10 @@ static int entry_cmp(const void *a, const void *b)
 	return (x->src_line > y->src_line) - (x->src_line < y->src_line);
 }
 
-/* Gives every live row its agents and every deferred series its capacity. */
-static int apply(struct reader *rd, wfm_err *e)
+/* Gives every live row its agents and every deferred series its capacity.
+ * `name` names the staffing in messages (NULL: a list, entries numbered
+ * from 1 in src_line). */
+static int apply(struct reader *rd, const char *name, wfm_err *e)
 {
 	wfm_sr *r = rd->r;
 	size_t j = 0;
@@ -197,10 +199,12 @@ static int apply(struct reader *rd, wfm_err *e)
 		const entry *p = &rd->ent[i - 1], *q = &rd->ent[i];
 
 		if (p->series == q->series && p->date == q->date && p->time == q->time)
-			return wfm_err_set(e, WFM_EDATA, "%s:%ld: %s %s: given twice (also on line "
-					   "%ld)", wfm_csv_name(rd->csv), q->src_line,
+			return wfm_err_set(e, name ? WFM_EDATA : WFM_EUSAGE, "%s%s%ld: %s %s: given "
+					   "twice (also %s %ld)", name ? name : "staffing entry",
+					   name ? ":" : " ", q->src_line,
 					   wfm_channel_name(r->ser[q->series].channel),
-					   r->ser[q->series].line, p->src_line);
+					   r->ser[q->series].line, name ? "on line" : "entry",
+					   p->src_line);
 	}
 	for (size_t i = 0; i < r->nrow; i++) {
 		sr_row *row = &r->row[i];
@@ -251,11 +255,51 @@ int wfm_sr_evaluate(wfm_sr *r, const char *path, int channel, wfm_err *e)
 	r->sum.unmatched = r->sum.no_staffing = 0;
 	rc = read_staffing(&rd, path, e);
 	if (rc == WFM_OK)
-		rc = apply(&rd, e);
+		rc = apply(&rd, wfm_csv_name(rd.csv), e);
 	for (size_t i = 0; rc == WFM_OK && i < r->nrow; i++)
 		if (r->ser[r->row[i].series].live)
 			rc = wfm_sr_row_eval(r, &r->row[i], e);
 	wfm_csv_free(rd.csv);
+	free(rd.ent);
+	if (rc)
+		return rc;
+	r->step = 2;
+	return wfm_sr_finish(r, 0, e);
+}
+
+int wfm_sr_evaluate_agents(wfm_sr *r, const wfm_sr_staff *st, size_t n, wfm_err *e)
+{
+	struct reader rd;
+	int rc = WFM_OK;
+
+	if (r->step)
+		return wfm_err_set(e, WFM_EUSAGE, "the run was already computed");
+	memset(&rd, 0, sizeof rd);
+	rd.r = r;
+	r->sum.unmatched = r->sum.no_staffing = 0;
+	if (n && !(rd.ent = malloc(n * sizeof *rd.ent)))
+		return wfm_err_nomem(e);
+	for (size_t i = 0; i < n; i++) {
+		const sr_series *ser = wfm_sr_series_get(r, st[i].channel, st[i].line, 0, e);
+
+		if (st[i].agents < 0 || st[i].time < 0) {
+			rc = wfm_err_set(e, WFM_EUSAGE, "staffing entry %zu: negative agents or no "
+					 "time", i + 1);
+			break;
+		}
+		if (!ser || !ser->live || st[i].date < r->first || st[i].date > r->last ||
+		    st[i].date < r->s->from || st[i].date > r->s->to) {
+			r->sum.unmatched++;
+			continue;
+		}
+		rd.ent[rd.n++] = (entry){(int32_t)(ser - r->ser), st[i].date, (int16_t)st[i].time,
+					 (long)i + 1, (double)st[i].agents};
+	}
+	if (rc == WFM_OK)
+		rc = apply(&rd, NULL, e);
+	for (size_t i = 0; rc == WFM_OK && i < r->nrow; i++)
+		if (r->ser[r->row[i].series].live)
+			rc = wfm_sr_row_eval(r, &r->row[i], e);
 	free(rd.ent);
 	if (rc)
 		return rc;

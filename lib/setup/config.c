@@ -34,6 +34,9 @@ enum { OPTIONAL = 1, LO_OPEN = 2, HI_OPEN = 4, UNSET_NEG = 8 };
 	 HI_OPEN | OPTIONAL | UNSET_NEG, \
 	 "share of the paid time of " #name " agents not on contacts, in place of " \
 	 "shrinkage; empty or none: shrinkage"}
+#define PRICE(name) \
+	{"report", "price_" #name, T_NUMBER, AT(price_##name), 0, 1e6, OPTIONAL | UNSET_NEG, \
+	 "price of one " #name " contact, for the cost estimate; none: not given"}
 #define SHRINK_DAY(wd, name) \
 	{"staff", "shrinkage_" name, T_SHARE, AT(shrinkage_day[wd]), 0, 1, HI_OPEN | OPTIONAL, \
 	 "absence on " name " (leave, sickness): share of the agents scheduled that are " \
@@ -186,6 +189,22 @@ const struct key wfm_cfg_keys[] = {
 	 "cost of one hour of deferred work still undone after its deadline, per day"},
 	{"plan", "leave_weight", T_NUMBER, AT(leave_weight), 0, 1e6, 0,
 	 "linear objective: cost of refusing one day of requested leave"},
+	{"report", "backlog", T_PATH, AT(backlog), 0, 0, 0,
+	 "opening backlog of e-mail, social and callbacks, a CSV with columns "
+	 "date,channel,line,open (as wfm-report --write-backlog writes it), relative to the "
+	 "folder of this file; empty: none (the backlog starts at 0)"},
+	{"report", "hourly_cost", T_NUMBER, AT(hourly_cost), 0, 1e6, OPTIONAL | UNSET_NEG,
+	 "cost of one paid agent-hour (wages and overhead), for the cost estimate; none: "
+	 "not given"},
+	PRICE(phone), PRICE(email), PRICE(chat), PRICE(social), PRICE(callback),
+	{"report", "prices_lines", T_TEXT, AT(prices_lines), 0, 0, 0,
+	 "prices per contact of single lines, overriding price_CHANNEL: LINE/CHANNEL PRICE, "
+	 "... (e.g. 1700/phone 1.20, BELAST/email 2.50); empty: none"},
+	{"report", "entities", T_TEXT, AT(entities), 0, 0, 0,
+	 "the entity each line works for, LINE=ENTITY, ... (e.g. BELAST=Vlaamse "
+	 "Belastingdienst); the cost estimate adds up per entity; empty: each line is its own"},
+	{"report", "quiet_days", T_INT, AT(quiet_days), 1, 366, 0,
+	 "how many of the quietest days the capacity outlook lists for trainings"},
 };
 
 #define NKEYS (sizeof wfm_cfg_keys / sizeof wfm_cfg_keys[0])
@@ -236,6 +255,10 @@ void wfm_config_defaults(wfm_config *cfg)
 	cfg->preference_weight = 0.05;
 	cfg->late_weight = 0.8;
 	cfg->leave_weight = 0.5;
+	cfg->hourly_cost = -1;
+	cfg->price_phone = cfg->price_email = cfg->price_chat = -1;
+	cfg->price_social = cfg->price_callback = -1;
+	cfg->quiet_days = 10;
 }
 
 void wfm_config_release(wfm_config *cfg)
@@ -245,9 +268,8 @@ void wfm_config_release(wfm_config *cfg)
 	if (!cfg)
 		return;
 	free(cfg->file);
-	free(cfg->closed);
 	for (i = 0; i < NKEYS; i++)
-		if (wfm_cfg_keys[i].type == T_TEXT)
+		if (wfm_cfg_keys[i].type == T_TEXT || wfm_cfg_keys[i].type == T_PATH)
 			free(*(char **)wfm_cfg_field(cfg, &wfm_cfg_keys[i]));
 	wfm_config_defaults(cfg);
 }

@@ -126,6 +126,20 @@
  *                               per hour of deferred work late per day, per
  *                               refused leave day (linear objective)
  *                                                   1, 0.1, 0.05, 0.8, 0.5
+ *   [report]
+ *   backlog = PATH              opening backlog CSV (date,channel,line,open),
+ *                               relative to the folder of the file      none
+ *   hourly_cost = X             cost of one paid agent-hour, >= 0, or none
+ *                                                                        none
+ *   price_phone, price_email, price_chat, price_social, price_callback = X
+ *                               price of one contact of the channel, >= 0,
+ *                               or none                                  none
+ *   prices_lines = TEXT         prices of single lines, LINE/CHANNEL X, ...
+ *                               (checked by wfm-report)                empty
+ *   entities = TEXT             LINE=ENTITY, ...: who a line works for, for
+ *                               the cost per entity (checked by wfm-report)
+ *                                                                       empty
+ *   quiet_days = N              quietest days listed for trainings, 1..366 10
  * H:MM is hours and minutes ("8:30"); a plain number is minutes ("15").
  * A share P may be written as a fraction (0.95) or a percentage (95%); a
  * decimal comma is accepted (0,95).  SECONDS may be a number of seconds (150)
@@ -155,7 +169,7 @@ typedef struct wfm_hours {
 	int opens, closes;
 } wfm_hours;
 
-#define WFM_CONFIG_MAX_KEYS 96
+#define WFM_CONFIG_MAX_KEYS 112
 
 typedef struct wfm_config {
 	char *file;                  /* the configuration file read, or NULL */
@@ -213,6 +227,15 @@ typedef struct wfm_config {
 	char *objective;             /* service | linear; NULL: linear */
 	double service_weight;
 	double under_weight, over_weight, preference_weight, late_weight, leave_weight;
+
+	/* [report] */
+	char *backlog;               /* opening backlog CSV, resolved path, or NULL */
+	double hourly_cost;          /* per paid agent-hour; -1: not given */
+	double price_phone, price_email, price_chat, price_social,
+		price_callback;      /* per contact; -1: not given */
+	char *prices_lines;          /* LINE/CHANNEL PRICE, ...; NULL: none */
+	char *entities;              /* LINE=ENTITY, ...; NULL: none */
+	int quiet_days;
 
 	/* Private: where each key was set (line of `file`, 0 for the default,
 	 * -1 for a flag), for messages about keys that do not fit together. */

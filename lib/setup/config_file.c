@@ -19,7 +19,8 @@
 #include "io/csv.h"
 
 /* The sections of wfm.conf, those of the keys in wfm_cfg_keys. */
-static const char *const sections[] = {"calendar", "ingest", "forecast", "staff", "plan"};
+static const char *const sections[] = {"calendar", "ingest", "forecast", "staff", "plan",
+					"report"};
 
 #define NSECTIONS (sizeof sections / sizeof sections[0])
 
@@ -213,15 +214,14 @@ static int copy_config(wfm_config *dst, const wfm_config *src)
 
 	*dst = *src;
 	dst->file = src->file ? wfm_cfg_dup_n(src->file, strlen(src->file)) : NULL;
-	dst->closed = src->closed ? wfm_cfg_dup_n(src->closed, strlen(src->closed)) : NULL;
-	bad = (src->file && !dst->file) || (src->closed && !dst->closed);
+	bad = src->file && !dst->file;
 	for (i = 0; i < wfm_cfg_nkeys; i++)
-		if (wfm_cfg_keys[i].type == T_TEXT)
+		if (wfm_cfg_keys[i].type == T_TEXT || wfm_cfg_keys[i].type == T_PATH)
 			*(char **)wfm_cfg_field(dst, &wfm_cfg_keys[i]) = NULL;
 	for (i = 0; i < wfm_cfg_nkeys; i++) {
 		const char *t;
 
-		if (wfm_cfg_keys[i].type != T_TEXT)
+		if (wfm_cfg_keys[i].type != T_TEXT && wfm_cfg_keys[i].type != T_PATH)
 			continue;
 		t = *(char *const *)((const char *)src + wfm_cfg_keys[i].off);
 		if (t && !(*(char **)wfm_cfg_field(dst, &wfm_cfg_keys[i]) = wfm_cfg_dup_n(t, strlen(t))))

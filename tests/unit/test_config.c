@@ -127,6 +127,12 @@ static void expect_defaults(const wfm_config *c)
 	assert_true(c->fte_hours == 38);
 	assert_true(c->time_limit == 60);
 	assert_true(c->gap == 0.01);
+	assert_null(c->backlog);
+	assert_true(c->hourly_cost == -1 && c->price_phone == -1 && c->price_email == -1);
+	assert_true(c->price_chat == -1 && c->price_social == -1 && c->price_callback == -1);
+	assert_null(c->prices_lines);
+	assert_null(c->entities);
+	assert_int_equal(c->quiet_days, 10);
 }
 
 static void test_defaults(void **state)
@@ -198,7 +204,15 @@ static void test_every_key(void **state)
 	    "concurrency = 3\r\n"
 	    "[plan]\r\n"
 	    "time_limit = 1:00:00\r\n"
-	    "gap = 0.005\r\n");
+	    "gap = 0.005\r\n"
+	    "[report]\r\n"
+	    "backlog = backlog/open.csv\r\n"
+	    "hourly_cost = 41,5\r\n"
+	    "price_email = 0\r\n"
+	    "price_chat = none\r\n"
+	    "prices_lines = 1700/phone 1.20\r\n"
+	    "entities = BELAST=Vlaamse Belastingdienst\r\n"
+	    "quiet_days = 5\r\n");
 	if (wfm_config_load(c, t->path, &t->e) != WFM_OK)
 		fail_msg("%s", t->e.msg);
 	assert_int_equal(c->holidays, WFM_HOLIDAYS_NONE);
@@ -238,6 +252,13 @@ static void test_every_key(void **state)
 	assert_int_equal(c->concurrency, 3);
 	assert_true(c->time_limit == 3600);
 	assert_true(c->gap == 0.005);
+	snprintf(t->path, sizeof t->path, "%s/backlog/open.csv", t->dir);
+	assert_string_equal(c->backlog, t->path);
+	assert_true(c->hourly_cost == 41.5);
+	assert_true(c->price_email == 0 && c->price_chat == -1 && c->price_phone == -1);
+	assert_string_equal(c->prices_lines, "1700/phone 1.20");
+	assert_string_equal(c->entities, "BELAST=Vlaamse Belastingdienst");
+	assert_int_equal(c->quiet_days, 5);
 }
 
 static void test_day_lists(void **state)
