@@ -391,11 +391,10 @@ static int periods(wfm_rr *r, wfm_table *t, const rr_snap *s, const rr_sser *ser
 		}
 		if (!days)
 			continue;
-		/* the days of the period outside the snapshot count as missing */
-		if (week)
-			complete &= start >= w->f0 && start + 6 < w->f0 + (wfm_date)w->nf;
-		else
-			complete &= start >= w->f0 && month_no(w->f0 + (wfm_date)w->nf) != key;
+		/* open days of the period outside the snapshot count as missing */
+		for (wfm_date x = start; (week ? monday(x) : month_no(x)) == key; x++)
+			if (x < w->f0 || x >= w->f0 + (wfm_date)w->nf)
+				complete &= !wfm_calendar_open(r->cal, x);
 		wfm_acc_add(acc, a, f, NAN, NAN);
 		if (complete)
 			wfm_acc_add(full, a, f, NAN, NAN);

@@ -240,7 +240,7 @@ static int put(wfm_rr *r, wfm_table *t, const ev_row *x, const rr_snap *s, int d
 	wfm_rr_num(t, E_TO, x->to);
 	if ((rc = wfm_rr_text(t, E_CHANNEL, wfm_rr_channel(r, x->channel), e)) ||
 	    (rc = wfm_rr_text(t, E_LINE, x->line, e)) ||
-	    (rc = wfm_rr_text(t, E_MODE, wfm_rr_t(r, x->mode), e)) ||
+	    (rc = wfm_rr_text(t, E_MODE, x->mode, e)) ||
 	    (rc = wfm_rr_text(t, E_NOTE, x->note, e)))
 		return rc;
 	wfm_rr_num(t, E_VALUE, x->value);

@@ -199,9 +199,13 @@ int wfm_rr_snap_read(rr_snap *s, const char *path, int origin_set, wfm_date orig
 		for (size_t i = 1; i < s->nrow && rc == WFM_OK; i++) {
 			const rr_srow *p = &s->row[i - 1], *q = &s->row[i];
 
+			char d[11], t[6];
+
 			if (p->ser == q->ser && p->date == q->date && p->time == q->time)
-				rc = wfm_err_set(e, WFM_EDATA, "%s:%ld: %s %s: given twice (also on "
-						 "line %ld)", s->name, q->src_line,
+				rc = wfm_err_set(e, WFM_EDATA, "%s:%ld: %s%s%s %s %s: given twice "
+						 "(also on line %ld)", s->name, q->src_line,
+						 wfm_date_iso(q->date, d), q->time >= 0 ? " " : "",
+						 q->time >= 0 ? wfm_time_hhmm(q->time, t) : "",
 						 wfm_channel_name(s->ser[q->ser].channel),
 						 s->ser[q->ser].line, p->src_line);
 		}

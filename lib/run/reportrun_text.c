@@ -136,9 +136,6 @@ static const char *const dict[][2] = {
 	{"granted", "toegestaan"},
 	{"refused", "geweigerd"},
 	{"attends", "neemt deel"},
-	{"add", "erbij"},
-	{"scale", "maal"},
-	{"set", "vast"},
 	{"total", "totaal"},
 	/* titles */
 	{"Forecast accuracy per snapshot, line, channel and grain",
@@ -260,6 +257,15 @@ static const char *dmy(const char *s, char *buf)
 	return buf;
 }
 
+/* A number's decimal point as a comma, in place. */
+static char *comma(char *s)
+{
+	for (char *p = s; *p; p++)
+		if (*p == '.')
+			*p = ',';
+	return s;
+}
+
 char *wfm_rr_reason(const wfm_rr *r, const char *reason, char *buf, size_t n)
 {
 	char a[64], b[64], c[64], d[64], e[64], t[16];
@@ -274,7 +280,7 @@ char *wfm_rr_reason(const wfm_rr *r, const char *reason, char *buf, size_t n)
 	    upto(&s, " would be ", c, sizeof c) && upto(&s, " agents short (", d, sizeof d) &&
 	    upto(&s, " needed)", e, sizeof e) && *s == '\0') {
 		snprintf(buf, n, "%s %s lijn %s zou %s medewerkers tekort hebben (%s nodig)",
-			 dmy(a, t), b, c, d, e);
+			 dmy(a, t), b, c, comma(d), comma(e));
 		return buf;
 	}
 	s = reason;

@@ -1,0 +1,1 @@
+wfm-report --help
