@@ -241,21 +241,6 @@ static int parse_args(int argc, char **argv, struct args *a)
 	return 0;
 }
 
-/* Settings: wfm.conf or --config, then the flags in the order given. */
-static int settings(const struct args *a, wfm_config *cfg, wfm_calendar **cal, wfm_err *e)
-{
-	int rc = wfm_config_load(cfg, a->c.val[O_CONFIG], e);
-
-	for (int i = 0; rc == WFM_OK && i < a->c.nflags; i++) {
-		const struct tool_opt *o = &opts[a->c.flags[i]];
-
-		rc = wfm_config_set(cfg, o->section, o->key, a->c.flag_val[i], e);
-	}
-	if (rc == WFM_OK && !(*cal = wfm_config_calendar(cfg, e)))
-		rc = e->code;
-	return rc;
-}
-
 enum { OUT_CSV, OUT_DIR, OUT_XLSX, OUT_SVG };
 
 static int ends_with(const char *s, const char *tail)
@@ -369,8 +354,7 @@ static int run(const struct args *a, wfm_err *e)
 	wfm_rr_files f = a->f;
 	int rc;
 
-	wfm_config_defaults(&cfg);
-	rc = settings(a, &cfg, &cal, e);
+	rc = tool_settings(opts, &a->c, O_CONFIG, &cfg, &cal, e);
 	if (rc == WFM_OK && !(r = wfm_rr_new(&cfg, cal, &a->o, e)))
 		rc = e->code;
 	f.backlog = cfg.backlog;
@@ -411,9 +395,7 @@ int main(int argc, char **argv)
 	rc = parse_args(argc, argv, &a);
 	if (rc == 0) {
 		rc = run(&a, &e);
-		if (rc == WFM_EUSAGE && e.msg[0])
-			tool_usage("%s", e.msg);
-		else if (rc != WFM_OK && e.msg[0])
+		if (rc != WFM_OK && e.msg[0])
 			tool_fail(&e);
 	}
 	tool_cmdline_release(&a.c);
