@@ -29,7 +29,9 @@ static const struct tool_opt opts[O_COUNT] = {
 			"volumes (default: made from the history before the snapshot)"},
 	[O_ORIGIN] = {"origin", 0, "DATE", NULL, NULL, "the date of the one snapshot when its "
 		      "file name has none (forecast-YYYY-MM-DD.csv)"},
-	[O_BACKLOG] = {"backlog", 0, "FILE", "report", "backlog", NULL},
+	[O_BACKLOG] = {"backlog", 0, "FILE", "report", "backlog", "the opening backlog of e-mail, "
+		      "social and callbacks, date,channel,line,open (service; as --write-backlog "
+		      "writes it); sets backlog of [report]"},
 	[O_WRITE_BACKLOG] = {"write-backlog", 0, "FILE", NULL, NULL, "write the backlog at the "
 			     "end of the period as date,channel,line,open (service), to start "
 			     "the next period from"},
@@ -47,7 +49,7 @@ static const struct tool_opt opts[O_COUNT] = {
 		      "(capacity)"},
 	[O_LEAVE] = {"leave", 0, "FILE", NULL, NULL, "leave; approved leave lowers the capacity "
 		     "(capacity)"},
-	[O_FROM] = {"from", 0, "DATE", NULL, NULL, "the first day reported (default: see below)"},
+	[O_FROM] = {"from", 0, "DATE", NULL, NULL, "the first day reported (default: each section's, see above)"},
 	[O_TO] = {"to", 0, "DATE", NULL, NULL, "the last day reported"},
 	[O_TABLE] = {"table", 0, "NAME", NULL, NULL, "the table to write as CSV (default: the "
 		     "first of the sections); or with .xlsx or .svg, only that table"},

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "reportrun_snap.h"
+#include "common/channel.h"
 #include "common/grow.h"
 #include "common/value.h"
 
@@ -238,6 +239,55 @@ int wfm_rr_snap_read(rr_snap *s, const char *path, int origin_set, wfm_date orig
 	if (rc)
 		wfm_rr_snap_release(s);
 	return rc;
+}
+
+int wfm_rr_snap_bucket(const wfm_hist *h, const rr_snap *s, size_t **idx_out,
+		       size_t **start_out, wfm_err *e)
+{
+	const wfm_hrow *rows = wfm_hist_rows(h);
+	size_t nh = wfm_hist_count(h), nl = (size_t)wfm_hist_nlines(h);
+	int32_t *map = malloc((nl * WFM_NCHANNELS + 1) * sizeof *map);
+	size_t *start = calloc(s->nser + 2, sizeof *start), *idx = NULL, *fill = NULL;
+
+	if (!map || !start)
+		goto nomem;
+	for (size_t i = 0; i < nl * WFM_NCHANNELS; i++)
+		map[i] = -1;
+	for (size_t i = 0; i < s->nser; i++) {
+		int l = wfm_hist_line_find(h, s->ser[i].line);
+
+		if (l >= 0)
+			map[(size_t)l * WFM_NCHANNELS + (size_t)s->ser[i].channel] = (int32_t)i;
+	}
+	for (size_t i = 0; i < nh; i++) {
+		int32_t k = map[(size_t)rows[i].line * WFM_NCHANNELS + rows[i].channel];
+
+		if (k >= 0)
+			start[k + 1]++;
+	}
+	for (size_t i = 0; i < s->nser; i++)
+		start[i + 1] += start[i];
+	if (!(idx = malloc((start[s->nser] + 1) * sizeof *idx)) ||
+	    !(fill = malloc((s->nser + 1) * sizeof *fill)))
+		goto nomem;
+	memcpy(fill, start, (s->nser + 1) * sizeof *fill);
+	for (size_t i = 0; i < nh; i++) {
+		int32_t k = map[(size_t)rows[i].line * WFM_NCHANNELS + rows[i].channel];
+
+		if (k >= 0)
+			idx[fill[k]++] = i;
+	}
+	free(map);
+	free(fill);
+	*idx_out = idx;
+	*start_out = start;
+	return WFM_OK;
+nomem:
+	free(map);
+	free(start);
+	free(idx);
+	free(fill);
+	return wfm_err_nomem(e);
 }
 
 void wfm_rr_snap_release(rr_snap *s)

@@ -51,6 +51,13 @@ int wfm_rr_snap_read(rr_snap *s, const char *path, int origin_set, wfm_date orig
 int wfm_rr_estimates(wfm_rr *r, const wfm_rr_files *f, const rr_snap *snap, size_t n,
 		     wfm_err *e);
 
+/* The rows of history `h` of each series of `s`, by index into the
+ * history's rows: (*idx)[(*start)[i] .. (*start)[i + 1]) for series i, in
+ * the history's order (by date).  Both arrays are new (the caller frees
+ * them).  WFM_OK or WFM_EINTERNAL. */
+int wfm_rr_snap_bucket(const wfm_hist *h, const rr_snap *s, size_t **idx, size_t **start,
+		       wfm_err *e);
+
 /* Frees what `s` holds. */
 void wfm_rr_snap_release(rr_snap *s);
 
