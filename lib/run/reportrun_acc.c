@@ -234,12 +234,16 @@ static int has_data(const work *w, wfm_date d)
 static double period_scale(const work *w, const wfm_calendar *cal, wfm_date end, int week,
 			   wfm_err *e)
 {
-	size_t cap = (size_t)(end - w->h0) / (week ? 7 : 28) + 2, k = 0;
-	double *y = malloc(cap * sizeof *y), scale;
-	unsigned char *ok = malloc(cap);
-	wfm_date d = week ? monday(w->h0) : w->h0 - 0;
+	size_t cap = end > w->h0 ? (size_t)(end - w->h0) / (week ? 7 : 28) + 2 : 0, k = 0;
+	double *y, scale;
+	unsigned char *ok;
+	wfm_date d = week ? monday(w->h0) : w->h0;
 	int y0, m0;
 
+	if (cap == 0)
+		return NAN; /* no history before the snapshot */
+	y = malloc(cap * sizeof *y);
+	ok = malloc(cap);
 	if (!y || !ok) {
 		free(y);
 		free(ok);
