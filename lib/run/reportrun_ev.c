@@ -114,12 +114,12 @@ typedef struct base {
 } base;
 
 /* The forecast of (line, channel) on day d in snapshot `s`: the sum of its
- * rows that day; *found 0 when the series has none (month snapshots have no
- * days: NAN). */
+ * rows that day (rows are sorted by series, date and time); *found 0 when
+ * the series has none (month snapshots have no days: NAN). */
 static double snap_day(const rr_snap *s, const char *line, int channel, wfm_date d, int *found)
 {
+	size_t i = 0, lo = 0, hi = s->nrow;
 	double v = 0;
-	size_t i = 0;
 
 	*found = 0;
 	if (s->grain == RR_MONTH)
@@ -129,9 +129,17 @@ static double snap_day(const rr_snap *s, const char *line, int channel, wfm_date
 	if (i == s->nser)
 		return 0;
 	*found = 1;
-	for (size_t k = 0; k < s->nrow; k++)
-		if (s->row[k].ser == (int32_t)i && s->row[k].date == d)
-			v += s->row[k].f;
+	while (lo < hi) { /* the first row of series i on or after day d */
+		size_t mid = lo + (hi - lo) / 2;
+		const rr_srow *x = &s->row[mid];
+
+		if (x->ser < (int32_t)i || (x->ser == (int32_t)i && x->date < d))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < s->nrow && s->row[lo].ser == (int32_t)i && s->row[lo].date == d; lo++)
+		v += s->row[lo].f;
 	return v;
 }
 
