@@ -137,6 +137,17 @@ static const char *const dict[][2] = {
 	{"refused", "geweigerd"},
 	{"attends", "neemt deel"},
 	{"total", "totaal"},
+	/* wfm-plan's summary */
+	{"objective", "doelfunctie"},
+	{"bound", "ondergrens"},
+	{"seconds", "seconden"},
+	{"under_coverage_hours", "uren_tekort"},
+	{"over_coverage_hours", "uren_overschot"},
+	{"deferred_late_hours", "uitgesteld_uren_te_laat"},
+	{"shifts", "diensten"},
+	{"optimal", "optimaal"},
+	{"time_limit", "tijdslimiet"},
+	{"stopped", "gestopt"},
 	/* titles */
 	{"Forecast accuracy per snapshot, line, channel and grain",
 	 "Nauwkeurigheid van de prognose per prognose, lijn, kanaal en niveau"},
