@@ -18,7 +18,8 @@
 
 /* The options, with their help; a flag that sets a wfm.conf key takes its
  * help from the key table of config.c. */
-enum opt_id { O_GRAIN, O_FROM, O_TO, O_DAYS, O_LEVEL, O_EXPECTED, O_LINE, O_CHANNEL, O_BACKTEST,
+enum opt_id { O_GRAIN, O_FROM, O_TO, O_DAYS, O_LEVEL, O_EXPECTED, O_EVENTS, O_LINE, O_CHANNEL,
+	      O_BACKTEST,
 	      O_ORIGINS, O_HOLIDAYS, O_CLOSED, O_OPEN_DAYS, O_OPEN_HOURS, O_INTERVAL, O_CONFIG,
 	      O_OUTPUT, O_EXCEL, O_HELP, O_VERSION, O_COUNT };
 
@@ -34,13 +35,14 @@ static const struct tool_opt opts[O_COUNT] = {
 	[O_EXPECTED] = {"expected", 0, "FILE", NULL, NULL, "the entities' expected volumes, "
 			 "from,to,channel,line,mode,value,note (mode add, scale or set); a period "
 			 "must start within --from..--to and may end after --to"},
+	[O_EVENTS] = {"events", 0, "FILE", "forecast", "events", NULL},
 	[O_LINE] = {"line", 0, "L", NULL, NULL, "only line L"},
 	[O_CHANNEL] = {"channel", 0, "C", NULL, NULL, "only channel C: phone, email, chat, social "
 			"or callback"},
 	[O_BACKTEST] = {"backtest", 0, NULL, NULL, NULL, "print the accuracy of every model per "
 			 "series instead of a forecast"},
 	[O_ORIGINS] = {"origins", 0, "K", NULL, NULL, "with --backtest: rolling origins, 1 to 100 "
-			"(default 8)"},
+			"(default 12)"},
 	[O_HOLIDAYS] = TOOL_OPT_HOLIDAYS,
 	[O_CLOSED] = TOOL_OPT_CLOSED,
 	[O_OPEN_DAYS] = TOOL_OPT_OPEN_DAYS,
@@ -75,6 +77,12 @@ static const char usage_head[] =
 "            social and callbacks (answered by the day) get one row per open\n"
 "            day with time empty\n"
 "\n"
+"Events (--events, or events = in [forecast]; from,to,line,channel,kind,name,\n"
+"line and channel empty for all): kind exclude leaves the days out of the fit\n"
+"(an outage, a one-off spike), kind effect learns the effect of the days of\n"
+"that name from the history and applies it to those ahead (a mailing, a\n"
+"deadline, another calendar's holiday); a note says what each did.\n"
+"\n"
 "Figures have 2 decimals and add up as written: the intervals of a day to the\n"
 "day, the days of a month to the month.  Expected volumes: add spreads VALUE\n"
 "contacts over the period like the forecast, scale multiplies it, set makes\n"
@@ -89,6 +97,7 @@ static const char usage_tail[] =
 "  wfm-forecast --grain interval --expected verwacht.csv -o forecast.csv history.csv\n"
 "  wfm-forecast --grain month --days 365 --excel -o per-maand.csv history.csv\n"
 "  wfm-forecast --backtest --line 1700 history.csv\n"
+"  wfm-forecast --events storingen.csv --grain interval -o forecast.csv history.csv\n"
 "\n"
 "Exit codes: 0 ok, 64 bad command line (also an unknown --line, --to before\n"
 "--from), 65 bad input data (history, expected volumes, settings; also a series\n"
@@ -238,8 +247,9 @@ static void print_notes(const wfm_fcrun *run, struct progress *p)
 /* Forecast (or backtest) with the options `o` and write; progress as from
  * the time in `prog`. */
 static int forecast(const struct args *a, wfm_fcrun_opts *o, const wfm_calendar *cal,
-		    const wfm_hist *h, struct progress *prog, wfm_err *e)
+		    const wfm_hist *h, const char *events, struct progress *prog, wfm_err *e)
 {
+	wfm_event_list evt = {0};
 	wfm_ev_list ev = {0};
 	wfm_fcrun *run = NULL;
 	wfm_out *out = NULL;
@@ -256,9 +266,17 @@ static int forecast(const struct args *a, wfm_fcrun_opts *o, const wfm_calendar 
 		wfm_ev_list_release(&ev);
 		return rc;
 	}
-	if (!(run = wfm_fcrun_new(h, cal, o, a->c.set[O_EXPECTED] ? &ev : NULL, e))) {
+	if (events && (rc = wfm_events_read(events, &evt, e))) {
 		wfm_ev_list_release(&ev);
-		return e->code;
+		return rc;
+	}
+	if (!(run = wfm_fcrun_new(h, cal, o, a->c.set[O_EXPECTED] ? &ev : NULL, e)) ||
+	    (events && (rc = wfm_fcrun_events(run, &evt, e)))) {
+		rc = run ? rc : e->code;
+		wfm_fcrun_free(run);
+		wfm_ev_list_release(&ev);
+		wfm_event_list_release(&evt);
+		return rc;
 	}
 	if (!a->c.set[O_BACKTEST]) {
 		rc = wfm_fcrun_forecast(run, &ev, e);
@@ -282,6 +300,7 @@ static int forecast(const struct args *a, wfm_fcrun_opts *o, const wfm_calendar 
 		wfm_out_abort(out);
 	wfm_fcrun_free(run);
 	wfm_ev_list_release(&ev);
+	wfm_event_list_release(&evt);
 	return rc;
 }
 
@@ -312,7 +331,7 @@ int main(int argc, char **argv)
 	if (rc == 0)
 		said = (rc = run_options(&a, &cfg, h, &o)) != 0;
 	if (rc == 0)
-		rc = forecast(&a, &o, cal, h, &prog, &e);
+		rc = forecast(&a, &o, cal, h, cfg.events, &prog, &e);
 	if (rc > 0 && !said && rc == WFM_EUSAGE)
 		tool_usage("%s", e.msg);
 	else if (rc > 0 && !said)

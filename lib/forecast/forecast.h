@@ -85,11 +85,25 @@ typedef struct wfm_fc_series {
 	const double *value;        /* n_hist values; read on OPEN days only */
 	const unsigned char *state; /* n states (enum wfm_fc_state) */
 	const unsigned char *flags; /* n flag sets (enum wfm_fc_flag) or NULL */
+	const unsigned char *effect; /* n known effects (events of kind effect):
+				     * 0 none, else 1..WFM_FC_MAX_EFFECTS - 1,
+				     * the days of one effect sharing one
+				     * factor; or NULL */
 } wfm_fc_series;
+
+/* Known effects (a mailing, a deadline, another calendar's holiday): every
+ * OPEN day of effect k in the history is compared with the mean of the
+ * ordinary open days on the same weekday one and two weeks around it; the
+ * effect's factor is exp(median log1p ratio x m / (m + 1)) for m such days
+ * (1 when there are none).  The history of those days is divided by the
+ * factor before any model is fitted, and the forecast of the days of effect
+ * k is multiplied by it.  Backtests learn the factors from the history
+ * before each origin only. */
+#define WFM_FC_MAX_EFFECTS 256
 
 typedef struct wfm_fc_options {
 	double level;    /* prediction-interval level, 0 < level < 1 (0.8) */
-	int origins;     /* backtest origins K (8) */
+	int origins;     /* backtest origins K (12) */
 	int horizon;     /* backtest horizon H in days; 0: the forecast horizon,
 			  * at most 56 (0) */
 	int model;       /* -1 to select by backtest, else the model to use (-1) */
@@ -126,12 +140,25 @@ typedef struct wfm_fc_daily {
 	int origins;           /* backtest origins actually used */
 	int horizon;           /* backtest horizon actually used */
 	wfm_fc_score scores[WFM_FC_NMODELS]; /* by model; `selected` marks one */
+	double effect[WFM_FC_MAX_EFFECTS];   /* factor of each effect (1: none
+					      * or not learnt) */
+	int effect_days[WFM_FC_MAX_EFFECTS]; /* history days it was learnt from */
 } wfm_fc_daily;
 
 /* Forecasts days n_hist..n-1 of `s`.  With opt->model < 0, every candidate is
  * backtested from K rolling origins (spaced by a whole number of weeks, the
- * last one H days before the end of the history) and the one with the lowest
- * MASE is refitted on the whole history; prediction intervals are the
+ * last one H days before the end of the history; H is the horizon asked
+ * for, halved down to 7 while the history leaves no origin with 28 open
+ * days with data before it; origins 4 weeks apart, 2 for horizons under 28
+ * days) and the one with the lowest MASE is refitted on the whole history,
+ * except that a single model gives way to the best combination when that
+ * scores within 5 % of it (combinations are steadier across origins).
+ * With a year and more of history, the models other than REG work on the
+ * history divided by REG's yearly shape and multiply their forecasts by it
+ * (wfm_fc_yearly in forecast_impl.h); the known effects of s->effect are
+ * learnt and applied to every model; REG also learns recurring special days
+ * (days of the year and Easter offsets the yearly shape misses the same way
+ * every year: forecast_recur.c).  Prediction intervals are the
  * quantiles of that model's backtest errors per week of horizon (on the log
  * scale, widened to grow with the horizon; beyond H they keep growing as the
  * square root of the horizon).  A series with fewer than 21 OPEN days with

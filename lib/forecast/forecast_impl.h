@@ -23,8 +23,16 @@ struct fc_view {
 	const double *y;
 	const unsigned char *st;
 	const unsigned char *cls;
+	const unsigned char *eff; /* n + h effect ids, or NULL */
 	int max_train;
 };
+
+/* The factors of the known effects of `v` learnt from its history (see
+ * forecast.h) into fac[WFM_FC_MAX_EFFECTS] and cnt (days learnt from), and
+ * the view with its history divided by them into *out, with ya (n entries)
+ * as its values.  Without effects *out is *v.  Never fails. */
+void wfm_fc_effects(const struct fc_view *v, double *fac, int *cnt, double *ya,
+		    struct fc_view *out);
 
 /* Return value of wfm_fc_model_run when a model cannot be fitted on the view
  * (too few days for its terms): the model is then left out. */
@@ -34,6 +42,16 @@ struct fc_view {
  * WFM_FC_REG) into out[0..h-1]: >= 0, exactly 0 where st is not OPEN.
  * Returns WFM_OK, FC_NA, or WFM_EINTERNAL (out of memory, with `e` set). */
 int wfm_fc_model_run(int model, const struct fc_view *v, double *out, wfm_err *e);
+
+/* The yearly shape of the view as a ratio per day (n + h entries into yr):
+ * the regression's fit with its yearly terms over the same without them, on
+ * the original scale, times the factor of the day's recurring special day
+ * (forecast_recur.c) where REG found one; 1 everywhere when the history (within max_train) is
+ * shorter than 400 days or the regression cannot be fitted.  scratch has h
+ * entries.  The other models work on the history divided by it and
+ * multiply their forecasts by it, so that they follow the year as the
+ * regression does.  Returns WFM_OK or WFM_EINTERNAL. */
+int wfm_fc_yearly(const struct fc_view *v, double *yr, double *scratch, wfm_err *e);
 
 /* 1 when day t of the view is history usable for fitting. */
 int wfm_fc_obs(const struct fc_view *v, int t);
@@ -58,6 +76,24 @@ int wfm_fc_robust_fit(const double *x, const double *y, const double *pw, int n,
 
 /* q-quantile (0..1) of v[0..n-1] by linear interpolation (sorts v). */
 double wfm_fc_quantile(double *v, int n, double q);
+
+/* Recurring special days (forecast_recur.c).  A day's key is its offset from
+ * that year's Easter Sunday when within -7 .. +56 days (372 + offset + 7),
+ * else its day of the year ((month - 1) * 31 + day - 1); there are
+ * WFM_FC_NRECUR keys. */
+#define WFM_FC_NRECUR (372 + 64)
+int wfm_fc_recur_key(wfm_date day);
+
+/* The day-of-the-year key of `day`, whatever Easter. */
+int wfm_fc_recur_day_key(wfm_date day);
+
+/* Flags (flag[key] = 1, WFM_FC_NRECUR entries) the keys whose days among
+ * day[0..n-1] have residuals res (in robust standard deviations) that are
+ * all beyond 1 on the same side, at least two of them, with a median beyond
+ * 2: pure noise passes for about 1 key in 200.  Returns the number of keys
+ * flagged, or -1 on out of memory (with `e` set). */
+int wfm_fc_recur_detect(const wfm_date *day, const double *res, int n,
+			unsigned char *flag, wfm_err *e);
 
 /* The standard normal quantile. */
 double wfm_fc_norm_q(double p);

@@ -442,6 +442,8 @@ struct reg_design {
 	int knots;        /* yearly trend pieces: columns trend_col.. */
 	int trend_col;
 	wfm_date t_first, t_last; /* first and last fitted day */
+	int nrec;         /* recurring special days found */
+	float rec_fac[WFM_FC_NRECUR]; /* factor of each recurring key, 1 none */
 	int p;
 };
 
@@ -461,6 +463,7 @@ static void reg_row(const struct reg_design *d, wfm_date day, int cls,
 	}
 	if (cls > FC_NORMAL && cls < FC_NCLASS && d->cls_col[cls] >= 0)
 		row[d->cls_col[cls]] = 1;
+
 	for (k = 0; k < d->knots; k++) {
 		/* piecewise linear in time, flat after the last fitted day */
 		double u = (double)((day < d->t_last ? day : d->t_last) -
@@ -496,6 +499,7 @@ static int reg_plan(const struct fc_view *v, int t0, struct reg_design *d,
 	if (first < 0)
 		return FC_NA;
 	d->p = 1;
+	d->nrec = 0;
 	d->base_wd = -1;
 	for (wd = 0; wd < 7; wd++) {
 		d->wd_col[wd] = -1;
@@ -564,7 +568,81 @@ static void residual_level(double *r, int n, double *level, double *trend)
 		}
 }
 
-static int run_reg(const struct fc_view *v, double *out, wfm_err *e)
+/* Recurring special days (forecast_recur.c): keys whose in-sample residuals
+ * (r, rows of the design d, x) are off in the same direction every year get
+ * a factor each, the median ratio of their days to the fit (log scale,
+ * shrunk by k / (k + 0.5) for k days), and the regression is refitted
+ * without those days; c and r are then its coefficients and residuals (0 on
+ * those days, so that they do not move the residual level).  Returns WFM_OK
+ * (also when no key is found) or an error. */
+static int add_recurring(const struct fc_view *v, int t0, struct reg_design *d,
+			 const double *x, const double *z, double *r, int rows, double *c,
+			 wfm_err *e)
+{
+	unsigned char flag[WFM_FC_NRECUR];
+	wfm_date *day = malloc(sizeof *day * (size_t)(rows + 1));
+	double *res = malloc(sizeof *res * (size_t)(rows + 1) * 3), sigma, *pw, *lr;
+	int i, t, k, j, m, found, rc = WFM_OK, *key;
+
+	key = malloc(sizeof *key * (size_t)(rows + 1));
+	if (!day || !res || !key) {
+		free(day);
+		free(res);
+		free(key);
+		return wfm_err_nomem(e);
+	}
+	pw = res + rows;
+	lr = pw + rows;
+	for (i = 0; i < rows; i++)
+		res[i] = fabs(r[i]);
+	sigma = 1.4826 * wfm_fc_quantile(res, rows, 0.5);
+	for (i = 0, t = t0; t < v->n && i < rows; t++)
+		if (reg_usable(d, v, t)) {
+			day[i] = v->first + t;
+			key[i] = v->cls[t] == FC_NORMAL ? wfm_fc_recur_key(day[i]) : -1;
+			/* special classes have their own columns: not a key's */
+			res[i] = key[i] >= 0 && sigma > 0 ? r[i] / sigma : 0;
+			i++;
+		}
+	found = sigma > 0 ? wfm_fc_recur_detect(day, res, rows, flag, e) : 0;
+	if (found <= 0) {
+		free(day);
+		free(res);
+		free(key);
+		return found < 0 ? WFM_EINTERNAL : WFM_OK;
+	}
+	for (i = 0; i < rows; i++)
+		pw[i] = key[i] >= 0 && flag[key[i]] ? 0 : 1;
+	memset(c, 0, sizeof *c * 64);
+	if ((rc = wfm_fc_robust_fit(x, z, pw, rows, d->p, c, e)))
+		goto out;
+	for (i = 0; i < rows; i++) {
+		double f = 0;
+		for (j = 0; j < d->p; j++)
+			f += x[(size_t)i * d->p + j] * c[j];
+		r[i] = pw[i] > 0 ? z[i] - f : 0;
+		res[i] = f; /* the fit, for the factors */
+	}
+	for (k = 0; k < WFM_FC_NRECUR; k++) {
+		if (!flag[k])
+			continue;
+		for (m = 0, i = 0; i < rows; i++)
+			if (key[i] == k)
+				lr[m++] = log1p(tr_inv(z[i], REG_LAMBDA)) -
+					  log1p(tr_inv(res[i], REG_LAMBDA));
+		d->rec_fac[k] = (float)exp(wfm_fc_quantile(lr, m, 0.5) * m / (m + 0.5));
+		d->nrec++;
+	}
+out:
+	free(day);
+	free(res);
+	free(key);
+	return rc;
+}
+
+/* REG: forecasts into out; with yr, also the yearly ratio of every day of
+ * the view (n + h) into yr (1 everywhere without yearly terms). */
+static int run_reg(const struct fc_view *v, double *out, double *yr, wfm_err *e)
 {
 	struct reg_design d;
 	double fac[FC_NCLASS], *x = NULL, *z = NULL, *r = NULL, c[64], level;
@@ -574,6 +652,8 @@ static int run_reg(const struct fc_view *v, double *out, wfm_err *e)
 
 	if ((rc = reg_plan(v, t0, &d, &rows)))
 		return rc;
+	for (i = 0; i < WFM_FC_NRECUR; i++)
+		d.rec_fac[i] = 1;
 	if ((rc = special_factors(v, fac, e)))
 		return rc;
 	x = calloc((size_t)rows * (size_t)d.p, sizeof *x);
@@ -600,6 +680,29 @@ static int run_reg(const struct fc_view *v, double *out, wfm_err *e)
 			f += x[(size_t)i * d.p + j] * c[j];
 		r[i] = z[i] - f;
 	}
+	if (d.fourier && (rc = add_recurring(v, t0, &d, x, z, r, rows, c, e)))
+		goto out;
+	if (yr)
+		for (t = 0; t < v->n + v->h; t++) {
+			double full = 0, flat = 0;
+			int k;
+			reg_row(&d, v->first + t, FC_NORMAL, row);
+			/* at the level of an average weekday: one yearly shape
+			 * for every weekday, as a ratio */
+			for (k = 0; k < 7; k++)
+				if (d.wd_col[k] >= 0)
+					row[d.wd_col[k]] = 1.0 / 7;
+			for (k = 0; k < d.p; k++) {
+				full += row[k] * c[k];
+				if (k < d.four_col || k >= d.four_col + 2 * d.fourier)
+					flat += row[k] * c[k];
+			}
+			yr[t] = (1 + tr_inv(full, REG_LAMBDA)) / (1 + tr_inv(flat, REG_LAMBDA));
+			if (d.nrec && v->cls[t] == FC_NORMAL)
+				yr[t] *= d.rec_fac[wfm_fc_recur_key(v->first + t)];
+			if (!(yr[t] > 0.05))
+				yr[t] = 0.05;
+		}
 	residual_level(r, rows, &level, &trend);
 	for (j = 0; j < v->h; j++) {
 		int cl = v->cls[v->n + j], k;
@@ -615,6 +718,8 @@ static int run_reg(const struct fc_view *v, double *out, wfm_err *e)
 			cl = FC_NORMAL;
 		if (cl != FC_NORMAL && d.cls_col[cl] < 0)
 			adj = fac[cl];
+		if (cl == FC_NORMAL && d.nrec)
+			adj = d.rec_fac[wfm_fc_recur_key(v->first + t)];
 		reg_row(&d, v->first + t, cl, row);
 		for (k = 0; k < d.p; k++)
 			f += row[k] * c[k];
@@ -639,9 +744,24 @@ int wfm_fc_model_run(int model, const struct fc_view *v, double *out, wfm_err *e
 	case WFM_FC_ETS:
 		return run_ets(v, out, e);
 	case WFM_FC_REG:
-		return run_reg(v, out, e);
+		return run_reg(v, out, NULL, e);
 	default:
 		return wfm_err_set(e, WFM_EINTERNAL, "no such base model %d",
 				   model);
 	}
+}
+
+int wfm_fc_yearly(const struct fc_view *v, double *yr, double *scratch, wfm_err *e)
+{
+	int t, rc;
+
+	for (t = 0; t < v->n + v->h; t++)
+		yr[t] = 1;
+	if (v->n - train_start(v) < 400)
+		return WFM_OK;
+	rc = run_reg(v, scratch, yr, e);
+	if (rc == FC_NA)
+		for (t = 0; t < v->n + v->h; t++)
+			yr[t] = 1;
+	return rc == FC_NA ? WFM_OK : rc;
 }

@@ -27,7 +27,7 @@ const char *wfm_fc_model_name(int model)
 void wfm_fc_options_default(wfm_fc_options *o)
 {
 	o->level = 0.8;
-	o->origins = 8;
+	o->origins = 12;
 	o->horizon = 0;
 	o->model = -1;
 	o->max_train = 1100;
@@ -152,19 +152,57 @@ static void set_interval(double f, double qlo, double qhi, double *lo,
 		*hi = f;
 }
 
+/* One view of the series to forecast from: `v` with the history adjusted
+ * for the known effects, `vy` the same divided by the yearly ratio yr (the
+ * models other than the regression work on it). */
+struct fc_ctx {
+	struct fc_view v, vy;
+	double *yr, *ya, *yy;  /* n + h ratios; n and n adjusted values */
+};
+
+/* Fills c for view `v` (effects into fac/cnt); the buffers of c are
+ * allocated by the caller for views up to that length. */
+static int ctx_make(const struct fc_view *v, double *fac, int *cnt, struct fc_ctx *c,
+		    double *scratch, wfm_err *e)
+{
+	int t, rc;
+
+	wfm_fc_effects(v, fac, cnt, c->ya, &c->v);
+	if ((rc = wfm_fc_yearly(&c->v, c->yr, scratch, e)))
+		return rc;
+	c->vy = c->v;
+	for (t = 0; t < v->n; t++)
+		c->yy[t] = wfm_fc_obs(v, t) ? c->v.y[t] / c->yr[t] : 0;
+	c->vy.y = c->yy;
+	return WFM_OK;
+}
+
+static int base_run(int m, const struct fc_ctx *c, double *out, wfm_err *e)
+{
+	int j, rc;
+
+	if (m == WFM_FC_REG)
+		return wfm_fc_model_run(m, &c->v, out, e);
+	rc = wfm_fc_model_run(m, &c->vy, out, e);
+	for (j = 0; rc == WFM_OK && j < c->v.h; j++)
+		out[j] *= c->yr[c->v.n + j];
+	return rc;
+}
+
 /* Forecasts with a base model or a combination, into out[0..v->h-1].
  * base[m] caches base forecasts (NULL entries are computed into the given
  * buffers); returns WFM_OK, FC_NA or an error. */
-static int run_model(int model, const struct fc_view *v, double *base[4],
+static int run_model(int model, const struct fc_ctx *cx, double *base[4],
 		     int have[4], double *out, wfm_err *e)
 {
+	const struct fc_view *v = &cx->v;
 	static const int parts[][3] = {{WFM_FC_ETS, WFM_FC_REG, -1},
 		{WFM_FC_MEANWD, WFM_FC_ETS, WFM_FC_REG}};
 	int i, j, np, rc;
 
 	if (model < WFM_FC_ETS_REG) {
 		if (!have[model]) {
-			rc = wfm_fc_model_run(model, v, base[model], e);
+			rc = base_run(model, cx, base[model], e);
 			have[model] = rc == WFM_OK ? 1 : -1;
 			if (rc != WFM_OK && rc != FC_NA)
 				return rc;
@@ -180,7 +218,7 @@ static int run_model(int model, const struct fc_view *v, double *base[4],
 	for (i = 0; i < np; i++) {
 		int m = parts[model - WFM_FC_ETS_REG][i];
 		if (!have[m]) {
-			rc = wfm_fc_model_run(m, v, base[m], e);
+			rc = base_run(m, cx, base[m], e);
 			have[m] = rc == WFM_OK ? 1 : -1;
 			if (rc != WFM_OK && rc != FC_NA)
 				return rc;
@@ -212,14 +250,21 @@ static void bt_release(struct bt *b)
 static int backtest(const struct fc_view *full, int K, int H, struct bt *b,
 		    wfm_err *e)
 {
-	double *buf = NULL, *base[4] = {0};
-	int step = BIN * (H / 14 > 1 ? H / 14 : 1), k, m, j, rc = WFM_OK;
-	int nobs, t, o;
+	double *buf = NULL, *base[4] = {0}, *ya = NULL, fac[WFM_FC_MAX_EFFECTS];
+	/* origins four weeks apart (two for short horizons), so that 12 of
+	 * them see most of a year */
+	int step = BIN * (H / 14 > 4 ? H / 14 : H >= 28 ? 4 : 2), k, m, j, rc = WFM_OK;
+	int nobs, t, o, cnt[WFM_FC_MAX_EFFECTS];
+	struct fc_ctx cx;
 
 	memset(b, 0, sizeof *b);
 	b->horizon = H;
 	b->nbins = (H + BIN - 1) / BIN;
-	buf = malloc(sizeof *buf * (size_t)H * 5);
+	ya = malloc(sizeof *ya * ((size_t)full->n * 3 + (size_t)H + 3));
+	buf = ya ? malloc(sizeof *buf * (size_t)H * 6) : NULL;
+	cx.ya = ya;
+	cx.yy = ya ? ya + full->n + 1 : NULL;
+	cx.yr = ya ? ya + 2 * (size_t)full->n + 2 : NULL;
 	for (m = 0; m < WFM_FC_NMODELS; m++)
 		b->err[m] = malloc(sizeof **b->err * (size_t)(K * H + 1));
 	for (m = 0; m < WFM_FC_NMODELS; m++)
@@ -239,15 +284,17 @@ static int backtest(const struct fc_view *full, int K, int H, struct bt *b,
 			continue;
 		v.n = o;
 		v.h = H;
+		if ((rc = ctx_make(&v, fac, cnt, &cx, buf + (size_t)5 * H, e)))
+			goto out;
 		for (m = 0; m < WFM_FC_NMODELS; m++) {
-			rc = run_model(m, &v, base, have, buf, e);
+			rc = run_model(m, &cx, base, have, buf, e);
 			if (rc == FC_NA)
 				continue;
 			if (rc)
 				goto out;
 			used = 1;
 			for (j = 0; j < H; j++) {
-				double y, f = buf[j];
+				double y, f = buf[j] * (v.eff ? fac[v.eff[o + j]] : 1);
 				if (!wfm_fc_obs(full, o + j))
 					continue;
 				y = full->y[o + j];
@@ -264,6 +311,7 @@ static int backtest(const struct fc_view *full, int K, int H, struct bt *b,
 	rc = WFM_OK;
 out:
 	free(buf);
+	free(ya);
 	return rc;
 }
 
@@ -322,6 +370,8 @@ static wfm_fc_daily *daily_new(const wfm_fc_series *s, double level)
 		memcpy(f->state, s->state + s->n_hist, (size_t)f->h);
 	for (int m = 0; m < WFM_FC_NMODELS; m++)
 		f->scores[m].model = m;
+	for (int k = 0; k < WFM_FC_MAX_EFFECTS; k++)
+		f->effect[k] = 1;
 	return f;
 }
 
@@ -409,12 +459,20 @@ static int select_and_fit(const struct fc_view *v, const wfm_fc_options *o,
 			  wfm_fc_daily *f, wfm_err *e)
 {
 	struct bt b;
-	double *base[4], *buf, *q = NULL, best = HUGE_VAL, scale;
+	struct fc_ctx cx;
+	double *base[4], *buf, *q = NULL, *ya, best = HUGE_VAL, scale;
 	int have[4] = {0}, m, j, rc, K = o->origins, H, chosen = -1;
 
 	H = o->horizon ? o->horizon : (v->h > 0 && v->h < 56 ? v->h : 56);
-	if ((rc = backtest(v, K, H, &b, e)))
-		goto out_bt;
+	/* shorter when the history leaves no origin for it */
+	for (;;) {
+		if ((rc = backtest(v, K, H, &b, e)))
+			goto out_bt;
+		if (b.origins > 0 || H <= 7)
+			break;
+		bt_release(&b);
+		H = H / 2 > 7 ? H / 2 : 7;
+	}
 	scale = wfm_fc_snaive_mae(v);
 	for (m = 0; m < WFM_FC_NMODELS; m++) {
 		wfm_fc_score *sc = &f->scores[m];
@@ -430,6 +488,19 @@ static int select_and_fit(const struct fc_view *v, const wfm_fc_options *o,
 			best = sc->mase;
 			chosen = m;
 		}
+	}
+	/* a combination unless a single model is clearly better: combinations
+	 * are steadier from one origin to the next than the best single model
+	 * of a backtest */
+	{
+		const double tol = 0.05;
+		int cb = -1;
+		for (m = WFM_FC_ETS_REG; m < WFM_FC_NMODELS; m++)
+			if (f->scores[m].points && (cb < 0 || f->scores[m].mase < f->scores[cb].mase))
+				cb = m;
+		if (chosen >= 0 && chosen < WFM_FC_ETS_REG && cb >= 0 &&
+		    f->scores[cb].mase <= best * (1 + tol))
+			chosen = cb;
 	}
 	f->origins = b.origins;
 	f->horizon = H;
@@ -451,18 +522,33 @@ static int select_and_fit(const struct fc_view *v, const wfm_fc_options *o,
 	}
 	for (m = 0; m < 4; m++)
 		base[m] = buf + (size_t)(m + 1) * v->h;
-	rc = run_model(chosen, v, base, have, buf, e);
+	if (!(ya = malloc(sizeof *ya * ((size_t)v->n * 3 + (size_t)v->h * 2 + 3)))) {
+		free(buf);
+		rc = wfm_err_nomem(e);
+		goto out_bt;
+	}
+	cx.ya = ya;
+	cx.yy = ya + v->n + 1;
+	cx.yr = ya + 2 * (size_t)v->n + 2;
+	if ((rc = ctx_make(v, f->effect, f->effect_days, &cx, cx.yr + v->n + v->h, e))) {
+		free(buf);
+		free(ya);
+		goto out_bt;
+	}
+	rc = run_model(chosen, &cx, base, have, buf, e);
 	if (rc == FC_NA && chosen != WFM_FC_MEANWD) {
 		f->warnings |= WFM_FC_WARN_NO_BACKTEST;
 		chosen = WFM_FC_MEANWD;
-		rc = run_model(chosen, v, base, have, buf, e);
+		rc = run_model(chosen, &cx, base, have, buf, e);
 	}
 	if (rc == WFM_OK) {
 		f->model = chosen;
 		f->scores[chosen].selected = 1;
-		memcpy(f->point, buf, sizeof *buf * (size_t)v->h);
+		for (j = 0; j < v->h; j++)
+			f->point[j] = buf[j] * (v->eff ? f->effect[v->eff[v->n + j]] : 1);
 	}
 	free(buf);
+	free(ya);
 	if (rc)
 		goto out_bt;
 	if (b.nerr[chosen] == 0) {
@@ -531,6 +617,7 @@ int wfm_fc_forecast(const wfm_fc_series *s, const wfm_fc_options *opt,
 	v.y = s->value;
 	v.st = s->state;
 	v.cls = cls;
+	v.eff = s->effect;
 	v.max_train = o.max_train;
 	if (nobs < MIN_OPEN)
 		fallback(&v, o.level, f);

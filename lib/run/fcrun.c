@@ -36,7 +36,7 @@ void wfm_fcrun_opts_default(wfm_fcrun_opts *o)
 	o->level = 0.8;
 	o->channel = -1;
 	o->decimals = 2;
-	o->origins = 8;
+	o->origins = 12;
 }
 
 int wfm_fcrun_last_date(const wfm_hist *h, wfm_date *last)
@@ -127,6 +127,7 @@ void wfm_fcrun_free(wfm_fcrun *r)
 		free(s->value);
 		free(s->state);
 		free(s->flags);
+		free(s->effect);
 		free(s->mx_count);
 		free(s->mx_state);
 		free(s->aht_w);

@@ -110,6 +110,44 @@ int wfm_ev_check_horizon(const wfm_ev_list *l, wfm_date to, wfm_err *e);
 /* Frees the rows and name of `l` and zeroes it; NULL is a no-op. */
 void wfm_ev_list_release(wfm_ev_list *l);
 
+/* ---- events ------------------------------------------------------------ */
+
+enum wfm_event_kind { WFM_EVENT_EXCLUDE, WFM_EVENT_EFFECT };
+
+/* One row of an events file: days the planner marks. */
+typedef struct wfm_event {
+	wfm_date from, to;
+	char line[48];       /* line code, "" for every line */
+	int channel;         /* enum wfm_channel, -1 for every channel */
+	int kind;            /* enum wfm_event_kind */
+	char *name;          /* the event's name (rows of kind effect with the
+			      * same name are one effect) */
+	long src_line;       /* line of the file the row starts on */
+} wfm_event;
+
+typedef struct wfm_event_list {
+	char *name;          /* the file as named in messages */
+	wfm_event *row;      /* in file order */
+	size_t n;
+} wfm_event_list;
+
+/* Reads an events CSV (`from,to,line,channel,kind,name`; any column order
+ * and dialect of the CSV reader; Dutch headers van, tot, lijn, kanaal,
+ * soort, naam accepted) into `out` (zeroed first).  `line` and `channel`
+ * may be empty (every line, every channel); `kind` is exclude (leave the
+ * days out of the fit: an outage, a one-off spike) or effect (days with a
+ * known effect the forecast learns from the history and applies to the
+ * days ahead: a mailing, a deadline, another calendar's holiday), case
+ * ignored; `name` is required.  Fails with WFM_EDATA on the first bad row,
+ * "FILE:LINE: column 'COL': what is wrong: 'VALUE'", on a missing column,
+ * an empty file or more than 255 effect names; WFM_ENOINPUT when the file
+ * cannot be opened; `out` is then empty.  Free with wfm_event_list_release. */
+int wfm_events_read(const char *path, wfm_event_list *out, wfm_err *e);
+
+/* Frees the rows, names and file name of `l` and zeroes it; NULL is a
+ * no-op. */
+void wfm_event_list_release(wfm_event_list *l);
+
 /* ---- the run ----------------------------------------------------------- */
 
 typedef struct wfm_fcrun_opts {
@@ -122,7 +160,7 @@ typedef struct wfm_fcrun_opts {
 	const char *line;   /* only this line code, or NULL for all (NULL) */
 	int channel;        /* only this channel, or -1 for all (-1) */
 	int decimals;       /* places of the written figures, 0..6 (2) */
-	int origins;        /* backtest origins (8) */
+	int origins;        /* backtest origins (12) */
 	int bt_days;        /* backtest horizon in days; 0: the days written,
 			     * at most 56 (0) */
 	/* Called after each series is forecast, with the number done and the
@@ -153,6 +191,8 @@ typedef struct wfm_fcrun_series {
 	unsigned char *state;   /* n states (enum wfm_fc_state) */
 	unsigned char *flags;   /* n flag sets (enum wfm_fc_flag) from the
 				 * events, or NULL when none applies */
+	unsigned char *effect;  /* n effect ids from the events of kind effect
+				 * (1 + the event's index among them), or NULL */
 	int days_data;          /* OPEN days of the history */
 	long closed_rows;       /* rows dated on closed days (not used) */
 	wfm_date closed_first;  /* the first of those */
@@ -215,8 +255,20 @@ wfm_date wfm_fcrun_end(const wfm_fcrun *r);
  * closing (0 when no day is open). */
 void wfm_fcrun_grid(const wfm_fcrun *r, int *opens, int *m);
 
+/* Marks the days of the events `ev` in the run's series (call it after
+ * wfm_fcrun_new, before wfm_fcrun_forecast or wfm_fcrun_backtest; `ev` must
+ * outlive the run): exclude days are left out of the fit (WFM_FC_EXCLUDE)
+ * and of the intraday profile, effect days get the effect of their name.
+ * The forecast (and the backtest) then add a note per series and event:
+ * the days left out, or the effect's factor and the days it was learnt
+ * from (a warning when an effect has days ahead but nothing to learn from).
+ * An event whose line or channel names no series of the run gets a
+ * warning.  Returns WFM_OK, WFM_EUSAGE without a run or events,
+ * WFM_EINTERNAL on out of memory. */
+int wfm_fcrun_events(wfm_fcrun *r, const wfm_event_list *ev, wfm_err *e);
+
 /* Forecasts every series (wfm_fc_forecast; backtest horizon: the days to
- * write, at most 56, whatever the last day), then: a new line gets
+ * write, at least 28 and at most 56, whatever the last day), then: a new line gets
  * wfm_fc_from_donor with its rows of `ev` and the base forecast of its
  * donor, the series of the same channel with the most OPEN days of history
  * (the first in order on a tie); at interval grain every live series gets

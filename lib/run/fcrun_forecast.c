@@ -14,7 +14,10 @@ void wfm_fcr_fc_options(const wfm_fcrun *r, wfm_fc_options *fo)
 	wfm_fc_options_default(fo);
 	fo->level = r->o.level;
 	fo->origins = r->o.origins;
-	fo->horizon = days < 56 ? days : 56;
+	/* at least four weeks, so that every weekday is scored whatever the
+	 * weekday of `from` (a one-day forecast from a Monday would otherwise
+	 * score Sundays only), at most eight */
+	fo->horizon = days < 28 ? 28 : days < 56 ? days : 56;
 }
 
 /* The warnings of a written series' forecast, as notes. */
@@ -35,16 +38,17 @@ static int forecast_notes(wfm_fcrun *r, int i, wfm_err *e)
 				"21): forecast by the mean of each weekday", name, s->days_data,
 				s->days_data == 1 ? "" : "s", wfm_date_iso(r->o.from, b2));
 	else if (rc == WFM_OK && (s->fc->warnings & WFM_FC_WARN_NO_BACKTEST))
-		rc = wfm_fcr_note(r, e, 1, "%s: too short to backtest (%d open days with data): "
-				"model %s with rough interval widths", name, s->days_data,
-				wfm_fc_model_name(s->fc->model));
+		rc = wfm_fcr_note(r, e, 1, "%s: too short to backtest: %d open days with data, "
+				"and a backtest origin needs 28 before it and 7 days after it: "
+				"model %s, its interval from the spread of the history", name,
+				s->days_data, wfm_fc_model_name(s->fc->model));
 	return rc;
 }
 
 int wfm_fcr_forecast_one(wfm_fcrun *r, int i, const wfm_fc_options *fo, wfm_err *e)
 {
 	wfm_fcrun_series *s = &r->s[i];
-	wfm_fc_series in = {s->first, s->n_hist, s->n, s->value, s->state, s->flags};
+	wfm_fc_series in = {s->first, s->n_hist, s->n, s->value, s->state, s->flags, s->effect};
 	char name[128], b1[16];
 	int rc;
 
@@ -60,7 +64,7 @@ int wfm_fcr_forecast_one(wfm_fcrun *r, int i, const wfm_fc_options *fo, wfm_err 
 		wfm_err_prefix(e, "%s: ", name);
 		return rc;
 	}
-	if (s->written && (rc = forecast_notes(r, i, e)))
+	if (s->written && ((rc = forecast_notes(r, i, e)) || (rc = wfm_fcr_event_notes(r, i, e))))
 		return rc;
 	r->done++;
 	if (r->done > r->total)
@@ -282,7 +286,8 @@ int wfm_fcr_aht_one(wfm_fcrun *r, int i, const wfm_fc_options *fo, wfm_err *e)
 		}
 	}
 	{
-		wfm_fc_series in = {s->first, s->n_hist, s->n, v, st, s->flags};
+		/* outages are left out, but the events' effects are on volumes */
+		wfm_fc_series in = {s->first, s->n_hist, s->n, v, st, s->flags, NULL};
 
 		rc = wfm_fc_forecast(&in, fo, &s->aht_fc, e);
 	}

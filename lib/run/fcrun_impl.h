@@ -22,6 +22,7 @@ struct wfm_fcrun {
 	signed char *fit_state;    /* ns: 0 not tried, 1 fitted, -1 no profile */
 	int done, total;           /* progress */
 	int forecast_done;         /* wfm_fcrun_forecast succeeded */
+	const wfm_event_list *events; /* marked by wfm_fcrun_events, or NULL */
 	struct wfm_fcr_note *notes;
 	int nnotes;
 	size_t capnotes;
@@ -39,8 +40,11 @@ int wfm_fcr_forecast_one(wfm_fcrun *r, int i, const wfm_fc_options *fo, wfm_err 
  * (replacing any; left NULL when its history has none). */
 int wfm_fcr_aht_one(wfm_fcrun *r, int i, const wfm_fc_options *fo, wfm_err *e);
 
+/* The notes on the events of series i (after its forecast). */
+int wfm_fcr_event_notes(wfm_fcrun *r, int i, wfm_err *e);
+
 /* The library's forecast options for the run: level and backtest horizon
- * (the days written, at most 56). */
+ * (the days written, at least 28 and at most 56). */
 void wfm_fcr_fc_options(const wfm_fcrun *r, wfm_fc_options *fo);
 
 /* "line L, channel C" of series i, into buf (size n). */

@@ -74,6 +74,10 @@ const struct key wfm_cfg_keys[] = {
 	 "coverage of the prediction interval (lo, hi)"},
 	{"forecast", "horizon_days", T_INT, AT(horizon_days), 1, 3660, 0,
 	 "how many days ahead to forecast"},
+	{"forecast", "events", T_PATH, AT(events), 0, 0, 0,
+	 "events CSV with columns from,to,line,channel,kind,name (kind exclude: outages and "
+	 "one-off spikes left out of the fit; effect: known effects learnt and applied), "
+	 "relative to the folder of this file; empty: none"},
 	{"staff", "target_answer_rate", T_SHARE, AT(target_answer_rate), 0, 1, LO_OPEN,
 	 "share of offered calls that must be answered"},
 	{"staff", "callback_after", T_SECONDS, AT(callback_after), 0, 86400, OPTIONAL,

@@ -41,6 +41,8 @@
  *   [forecast]
  *   level = P                   prediction interval coverage, 0 < P < 1  0.8
  *   horizon_days = N            days forecast ahead, 1..3660             56
+ *   events = PATH               events CSV (from,to,line,channel,kind,name),
+ *                               relative to the file's folder; empty: none
  *   [staff]
  *   target_answer_rate = P      answered share of offered calls, 0 < P <= 1
  *                               (wfm-staff needs P < 1)                  0.95
@@ -186,6 +188,7 @@ typedef struct wfm_config {
 	/* [forecast] */
 	double level;
 	int horizon_days;
+	char *events;                /* resolved path of the events file, or NULL */
 
 	/* [staff] */
 	double target_answer_rate;

@@ -309,7 +309,7 @@ static int bench_intraday(const char *path)
 	printf("%-14s %9s %9s %9s %9s\n", "daily model", "5min WAPE%", "day WAPE%",
 	       "day MASE", "PI80 cov%");
 	for (mod = -1; mod < WFM_FC_NMODELS; mod++) {
-		wfm_fc_series s = {first, origin, days, tot, st, NULL};
+		wfm_fc_series s = {first, origin, days, tot, st, NULL, NULL};
 		wfm_fc_options o;
 		wfm_fc_daily *f;
 		double ae = 0, act = 0, w, q;
