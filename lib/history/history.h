@@ -107,7 +107,9 @@ void wfm_read_stats_release(wfm_read_stats *st);
 /* Reads the export at `path` ("-" for standard input) and adds its rows,
  * aggregated to opts->interval, to `h`, with src_file = `file_no`.  A row
  * must have the header's number of fields; offered and handled are whole
- * counts up to WFM_HIST_MAX_COUNT with handled <= offered, aht_s at most
+ * counts up to WFM_HIST_MAX_COUNT, with handled <= offered on the live
+ * channels (phone, chat; deferred work handled on a day may include earlier
+ * days' backlog, so there handled may exceed offered), aht_s at most
  * WFM_HIST_MAX_AHT; dates within 1900-2199 (value.h).  Rows of
  * `h` with the same key are not checked here (see wfm_hist_merge): read each
  * input into its own history.  On failure (WFM_EDATA for bad data, naming

@@ -155,7 +155,12 @@ static int parse_record(struct reader *rd, wfm_hist *t, wfm_hrow *row, wfm_err *
 
 		if ((why = wfm_parse_count(cell(rd, C_HANDLED), rd->nf, &row->handled)) != NULL)
 			return cell_error(rd, e, C_HANDLED, why);
-		if (row->handled > row->offered) {
+		if (row->handled > WFM_HIST_MAX_COUNT)
+			return cell_error(rd, e, C_HANDLED, "more than " WFM_HIST_MAX_COUNT_TEXT);
+		/* a live contact is handled in its interval or not at all; deferred
+		 * work (e-mail, social, callbacks) answered on a day may include the
+		 * backlog of earlier days, so more than that day's offered is fine */
+		if (!wfm_channel_deferred(row->channel) && row->handled > row->offered) {
 			snprintf(why2, sizeof why2, "more than offered (%.0f)", row->offered);
 			return cell_error(rd, e, C_HANDLED, why2);
 		}

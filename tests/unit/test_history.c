@@ -261,6 +261,27 @@ static void test_strict_rows(void **state)
 }
 
 /* A row with the wrong field count is one rejected row under --skip-bad. */
+/* Handled above offered: impossible for a live channel's interval, normal
+ * for a day of e-mail or callbacks that works the backlog down. */
+static void test_handled_above_offered(void **state)
+{
+	wfm_read_opts o = opts15();
+	wfm_err e;
+	int rc;
+	wfm_hist *h = read_text("date,time,channel,line,offered,handled\n"
+				"2024-03-04,,email,1700,44,60\n"
+				"2024-03-04,,callback,1700,10,12\n", &o, &e, &rc);
+
+	(void)state;
+	assert_int_equal(rc, WFM_OK);
+	assert_int_equal(wfm_hist_count(h), 2);
+	wfm_hist_free(h);
+	read_bad("date,time,channel,line,offered,handled\n2024-03-04,10:00,chat,1700,4,5\n",
+		 ":2: column 'handled': more than offered (4): '5'");
+	read_bad("date,time,channel,line,offered,handled\n2024-03-04,,email,1700,4,1000000001\n",
+		 ":2: column 'handled': more than 1000000000: '1000000001'");
+}
+
 static void test_skip_bad_width(void **state)
 {
 	wfm_read_opts o = opts15();
@@ -502,6 +523,7 @@ int main(void)
 		cmocka_unit_test(test_day_and_interval_mix),
 		cmocka_unit_test(test_skip_bad),
 		cmocka_unit_test(test_strict_rows),
+		cmocka_unit_test(test_handled_above_offered),
 		cmocka_unit_test(test_skip_bad_width),
 		cmocka_unit_test(test_sort_order),
 		cmocka_unit_test(test_merge),
