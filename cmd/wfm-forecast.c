@@ -282,7 +282,7 @@ static int forecast(const struct args *a, wfm_fcrun_opts *o, const wfm_calendar 
 		rc = wfm_fcrun_forecast(run, &ev, e);
 		print_notes(run, prog);
 	}
-	if (rc == WFM_OK && !(out = wfm_out_open(a->c.val[O_OUTPUT], e)))
+	if (rc == WFM_OK && !(out = tool_out_open(a->c.val[O_OUTPUT], e)))
 		rc = e->code;
 	if (rc == WFM_OK) {
 		wfm_csvw_init(&w, wfm_out_file(out), a->c.set[O_EXCEL]);
@@ -295,9 +295,9 @@ static int forecast(const struct args *a, wfm_fcrun_opts *o, const wfm_calendar 
 				    a->c.val[O_OUTPUT] ? a->c.val[O_OUTPUT] : "standard output");
 	}
 	if (rc == WFM_OK)
-		rc = wfm_out_commit(out, e);
+		rc = tool_out_commit(out, e);
 	else
-		wfm_out_abort(out);
+		tool_out_abort(out);
 	wfm_fcrun_free(run);
 	wfm_ev_list_release(&ev);
 	wfm_event_list_release(&evt);

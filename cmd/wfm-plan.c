@@ -142,8 +142,6 @@ static volatile sig_atomic_t stop_flag;
 static int choose_days(const struct tool_cmdline *c, wfm_date *from, wfm_date *to)
 {
 	const char *why;
-	int y, w;
-	char extra;
 
 	*from = *to = -1;
 	if (c->set[O_WEEK] && (c->set[O_FROM] || c->set[O_TO]))
@@ -151,19 +149,9 @@ static int choose_days(const struct tool_cmdline *c, wfm_date *from, wfm_date *t
 	if (c->set[O_TO] && !c->set[O_FROM])
 		return tool_usage("--to needs --from");
 	if (c->set[O_WEEK]) {
-		wfm_date jan4, mon;
-
-		if (sscanf(c->val[O_WEEK], "%4d-W%2d%c", &y, &w, &extra) != 2 || y < 1900 ||
-		    y > 2199 || w < 1 || w > 53)
-			return tool_usage("--week: expected YYYY-Www such as 2026-W48: '%s'",
-					  c->val[O_WEEK]);
-		jan4 = wfm_date_from_ymd(y, 1, 4);
-		mon = jan4 - wfm_date_weekday(jan4) + 7 * (w - 1);
-		wfm_date_to_ymd(mon + 3, &y, NULL, NULL);
-		if (w == 53 && y != (int)strtol(c->val[O_WEEK], NULL, 10))
-			return tool_usage("--week: %.4s has no week 53", c->val[O_WEEK]);
-		*from = mon;
-		*to = mon + 6;
+		if ((why = wfm_parse_iso_week(c->val[O_WEEK], from)))
+			return tool_usage("--week: %s: '%s'", why, c->val[O_WEEK]);
+		*to = *from + 6;
 		return 0;
 	}
 	if (c->set[O_FROM]) {
@@ -241,10 +229,12 @@ static void tell(const wfm_plan_input *in, const wfm_plan_result *r, const wfm_p
 
 enum { OUT_ROSTER, OUT_COVERAGE, OUT_DECISIONS, OUT_SUMMARY, NOUT };
 
+/* The option that names each output. */
+static const int opt_of[NOUT] = {O_OUTPUT, O_COVERAGE, O_DECISIONS, O_SUMMARY};
+
 static int write_outputs(const struct tool_cmdline *c, wfm_out **out,
 			 const wfm_plan_input *in, const wfm_plan_result *r, wfm_err *e)
 {
-	static const int opt_of[NOUT] = {O_OUTPUT, O_COVERAGE, O_DECISIONS, O_SUMMARY};
 	int (*const writer[NOUT])(FILE *, const wfm_plan_input *, const wfm_plan_result *,
 				  int) = {wfm_pr_write_roster, wfm_pr_write_coverage,
 					  wfm_pr_write_decisions, wfm_pr_write_summary};
@@ -284,7 +274,6 @@ static int write_lp(const char *path, const wfm_plan_input *in, wfm_err *e)
 
 static int run(const struct tool_cmdline *c, wfm_err *e)
 {
-	static const int opt_of[NOUT] = {O_OUTPUT, O_COVERAGE, O_DECISIONS, O_SUMMARY};
 	wfm_pr_files f = {c->noperands ? c->operands[0] : "-", c->val[O_AGENTS], c->val[O_LEAVE],
 			  c->val[O_TRAININGS]};
 	wfm_config cfg;

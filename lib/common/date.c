@@ -104,3 +104,51 @@ const char *wfm_weekday_name(int wd)
 
 	return wd >= 0 && wd < 7 ? names[wd] : "?";
 }
+
+int wfm_interval_valid(int minutes)
+{
+	return minutes == 5 || minutes == 10 || minutes == 15 || minutes == 30 || minutes == 60;
+}
+
+/* The Monday of ISO week 1 of year y: the week of 4 January. */
+static wfm_date week1_monday(int y)
+{
+	wfm_date jan4 = wfm_date_from_ymd(y, 1, 4);
+
+	return jan4 - wfm_date_weekday(jan4);
+}
+
+int wfm_iso_weeks(int y)
+{
+	return (week1_monday(y + 1) - week1_monday(y)) / 7;
+}
+
+wfm_date wfm_iso_week_monday(int y, int w)
+{
+	return week1_monday(y) + 7 * (w - 1);
+}
+
+const char *wfm_parse_iso_week(const char *s, wfm_date *monday)
+{
+	int i, y = 0, w;
+
+	for (i = 0; i < 8; i++) {
+		int digit = i < 4 || i > 5;
+
+		if (digit ? s[i] < '0' || s[i] > '9' : s[i] != "-W"[i - 4])
+			return "expected YYYY-Www such as 2026-W48";
+	}
+	if (s[8] != '\0')
+		return "expected YYYY-Www such as 2026-W48";
+	for (i = 0; i < 4; i++)
+		y = 10 * y + (s[i] - '0');
+	w = 10 * (s[6] - '0') + (s[7] - '0');
+	if (y < WFM_YEAR_MIN || y > WFM_YEAR_MAX)
+		return "year outside 1900-2199";
+	if (w < 1 || w > 53)
+		return "no such week";
+	if (w > wfm_iso_weeks(y))
+		return "the year has 52 weeks";
+	*monday = wfm_iso_week_monday(y, w);
+	return NULL;
+}

@@ -48,4 +48,32 @@ char *wfm_time_hhmm(int t, char *buf);
 /* Lower-case English weekday abbreviation "mon".."sun" of weekday 0..6. */
 const char *wfm_weekday_name(int wd);
 
+/* The interval grid: every tool cuts the day into intervals of this many
+ * minutes unless the settings say otherwise ([calendar] interval of
+ * wfm.conf, --interval); the only place the default is written. */
+enum { WFM_INTERVAL_DEFAULT = 15 };
+
+/* 1 when an interval of `minutes` is one the tools work with: 5, 10, 15, 30
+ * or 60 (lengths that divide an hour and cut 15-minute exports evenly or
+ * add them up); else 0. */
+int wfm_interval_valid(int minutes);
+
+/* Weeks in ISO 8601 week-numbering year y (WFM_YEAR_MIN..WFM_YEAR_MAX): 53
+ * when the year starts on a Thursday, or on a Wednesday in a leap year; else
+ * 52. */
+int wfm_iso_weeks(int y);
+
+/* The Monday of ISO week w (1..wfm_iso_weeks(y)) of year y; week 1 is the
+ * week with the year's first Thursday, so its Monday may lie in December. */
+wfm_date wfm_iso_week_monday(int y, int w);
+
+/* Parses an ISO week "2026-W48" strictly: four digits of a year
+ * WFM_YEAR_MIN..WFM_YEAR_MAX, "-W", two digits of a week the year has, and
+ * nothing else (no blanks, no lower-case w, no "2026W48").  On success stores
+ * the week's Monday and returns NULL; else returns a static reason and leaves
+ * *monday alone: "expected YYYY-Www such as 2026-W48", "year outside
+ * 1900-2199", "no such week" (W00, W54 ...), "the year has 52 weeks" (W53 of
+ * a year without it). */
+const char *wfm_parse_iso_week(const char *s, wfm_date *monday);
+
 #endif

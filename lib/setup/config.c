@@ -228,7 +228,7 @@ void wfm_config_defaults(wfm_config *cfg)
 	cfg->open_hours.closes = 19 * 60;
 	for (wd = 0; wd < 7; wd++)
 		cfg->hours[wd].opens = cfg->hours[wd].closes = -1;
-	cfg->interval = 15;
+	cfg->interval = WFM_INTERVAL_DEFAULT;
 	cfg->level = 0.8;
 	cfg->horizon_days = 56;
 	cfg->target_answer_rate = 0.95;
@@ -554,7 +554,8 @@ const char *wfm_cfg_set_value(wfm_config *cfg, const struct key *k, const char *
 	}
 	case T_INTERVAL:
 		bad = parse_num(v, &x);
-		if (bad || (x != 5 && x != 10 && x != 15 && x != 30 && x != 60))
+		if (bad || !(x >= 1 && x <= 60) || x != (double)(int)x ||
+		    !wfm_interval_valid((int)x))
 			return "must be 5, 10, 15, 30 or 60";
 		*(int *)wfm_cfg_field(cfg, k) = (int)x;
 		return NULL;

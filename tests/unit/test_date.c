@@ -2,12 +2,16 @@
  *
  * References are independent of lib/date.c: the day count is walked day by
  * day with the leap-year rule written out here, anchored so that it must hit
- * 0 exactly on 1970-01-01; weekdays and Easter dates are published facts. */
+ * 0 exactly on 1970-01-01; weekdays and Easter dates are published facts;
+ * ISO weeks come from Python's datetime (tests/ref/iso_week_ref.py). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
 
 #include "common/date.h"
 
@@ -169,6 +173,125 @@ static void test_text(void **state)
 	assert_string_equal(wfm_weekday_name(-1), "?");
 }
 
+/* ISO weeks of every year 1900..2199 against Python's datetime: the count,
+ * the Monday of week 1, and every week parsed back to consecutive Mondays
+ * that end where the next year's week 1 begins. */
+static const struct {
+	int year, weeks, y, m, d;
+} iso_ref[] = {
+#include "../ref/iso_week_ref.inc"
+};
+
+static void test_iso_weeks(void **state)
+{
+	size_t i, nref = sizeof iso_ref / sizeof iso_ref[0];
+	int n53 = 0;
+
+	(void)state;
+	assert_int_equal(nref, WFM_YEAR_MAX - WFM_YEAR_MIN + 1);
+	for (i = 0; i < nref; i++) {
+		int y = iso_ref[i].year, w;
+		wfm_date first = wfm_date_from_ymd(iso_ref[i].y, iso_ref[i].m, iso_ref[i].d), mon;
+		char text[16];
+
+		assert_int_equal(wfm_iso_weeks(y), iso_ref[i].weeks);
+		assert_int_equal(wfm_iso_week_monday(y, 1), first);
+		n53 += iso_ref[i].weeks == 53;
+		for (w = 1; w <= 53; w++) {
+			const char *why;
+
+			snprintf(text, sizeof text, "%04d-W%02d", y, w);
+			mon = -1;
+			why = wfm_parse_iso_week(text, &mon);
+			if (w > iso_ref[i].weeks) {
+				assert_string_equal(why, "the year has 52 weeks");
+				assert_int_equal(mon, -1);
+				continue;
+			}
+			if (why)
+				fail_msg("%s: %s", text, why);
+			assert_int_equal(mon, first + 7 * (w - 1));
+			assert_int_equal(wfm_date_weekday(mon), WFM_MON);
+		}
+		if (i + 1 < nref)
+			assert_int_equal(first + 7 * iso_ref[i].weeks,
+					 wfm_date_from_ymd(iso_ref[i + 1].y, iso_ref[i + 1].m,
+							   iso_ref[i + 1].d));
+	}
+	assert_true(n53 > 40 && n53 < 60); /* 71 of 400 years: about 53 of 300 */
+}
+
+/* Published weeks: 2026-W48 starts on 23 November 2026; 2026 has 53 weeks
+ * (1 January 2026 is a Thursday), 2025 has 52; 2020-W53 starts on
+ * 28 December 2020 and 2021-W01 on 4 January 2021; 2025-W01 starts on
+ * 30 December 2024. */
+static void test_iso_week_parser(void **state)
+{
+	static const struct {
+		const char *text, *why;
+	} bad[] = {
+		{" 2026-W48", "expected YYYY-Www such as 2026-W48"},
+		{"2026-W48 ", "expected YYYY-Www such as 2026-W48"},
+		{"\t2026-W48", "expected YYYY-Www such as 2026-W48"},
+		{"2026-w48", "expected YYYY-Www such as 2026-W48"},
+		{"2026W48", "expected YYYY-Www such as 2026-W48"},
+		{"2026-48", "expected YYYY-Www such as 2026-W48"},
+		{"2026-W4", "expected YYYY-Www such as 2026-W48"},
+		{"2026-W048", "expected YYYY-Www such as 2026-W48"},
+		{"2026-W48-1", "expected YYYY-Www such as 2026-W48"},
+		{"26-W48", "expected YYYY-Www such as 2026-W48"},
+		{"+2026-W48", "expected YYYY-Www such as 2026-W48"},
+		{"2026-W+8", "expected YYYY-Www such as 2026-W48"},
+		{"", "expected YYYY-Www such as 2026-W48"},
+		{"2026-W00", "no such week"},
+		{"2026-W54", "no such week"},
+		{"2026-W99", "no such week"},
+		{"2025-W53", "the year has 52 weeks"},
+		{"2021-W53", "the year has 52 weeks"},
+		{"1899-W10", "year outside 1900-2199"},
+		{"2200-W01", "year outside 1900-2199"},
+	};
+	wfm_date d = 12345;
+	size_t i;
+
+	(void)state;
+	assert_null(wfm_parse_iso_week("2026-W48", &d));
+	assert_int_equal(d, wfm_date_from_ymd(2026, 11, 23));
+	assert_null(wfm_parse_iso_week("2026-W53", &d));
+	assert_int_equal(d, wfm_date_from_ymd(2026, 12, 28));
+	assert_null(wfm_parse_iso_week("2020-W53", &d));
+	assert_int_equal(d, wfm_date_from_ymd(2020, 12, 28));
+	assert_null(wfm_parse_iso_week("2021-W01", &d));
+	assert_int_equal(d, wfm_date_from_ymd(2021, 1, 4));
+	assert_null(wfm_parse_iso_week("2025-W01", &d));
+	assert_int_equal(d, wfm_date_from_ymd(2024, 12, 30));
+	assert_int_equal(wfm_iso_weeks(2026), 53);
+	assert_int_equal(wfm_iso_weeks(2025), 52);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		const char *why = wfm_parse_iso_week(bad[i].text, &d);
+
+		if (!why || strcmp(why, bad[i].why) != 0)
+			fail_msg("'%s': got %s, want %s", bad[i].text, why ? why : "(ok)",
+				 bad[i].why);
+		assert_int_equal(d, wfm_date_from_ymd(2024, 12, 30)); /* untouched */
+	}
+}
+
+/* The interval lengths the tools accept, and the default among them. */
+static void test_intervals(void **state)
+{
+	int m, n = 0;
+
+	(void)state;
+	for (m = -1; m <= 120; m++)
+		n += wfm_interval_valid(m);
+	assert_int_equal(n, 5);
+	assert_true(wfm_interval_valid(5) && wfm_interval_valid(10) && wfm_interval_valid(15) &&
+		    wfm_interval_valid(30) && wfm_interval_valid(60));
+	assert_false(wfm_interval_valid(0) || wfm_interval_valid(20) || wfm_interval_valid(45));
+	assert_true(wfm_interval_valid(WFM_INTERVAL_DEFAULT));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -179,6 +302,9 @@ int main(void)
 		cmocka_unit_test(test_easter_published),
 		cmocka_unit_test(test_easter_bounds),
 		cmocka_unit_test(test_text),
+		cmocka_unit_test(test_iso_weeks),
+		cmocka_unit_test(test_iso_week_parser),
+		cmocka_unit_test(test_intervals),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
