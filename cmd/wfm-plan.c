@@ -210,7 +210,8 @@ static void tell(const wfm_plan_input *in, const wfm_plan_result *r, const wfm_p
 	static const char *const status[] = {"proven within the gap", "time limit reached",
 					     "stopped"};
 	char b1[11], b2[11];
-	int d;
+	double v, a, w;
+	int d, first;
 
 	fprintf(stderr, "%s: %s to %s: %d agents, %d lines, %d open days; %s\n", tool_name(),
 		wfm_date_iso(info->from, b1), wfm_date_iso(info->to, b2), in->n_agents,
@@ -225,6 +226,18 @@ static void tell(const wfm_plan_input *in, const wfm_plan_result *r, const wfm_p
 				wfm_pr_day_under(in, r, d));
 	fprintf(stderr, "), over %.2f, deferred late %.2f; leave %d granted, %d refused\n",
 		r->over_hours, r->deferred_late_hours, r->leave_granted, r->leave_refused);
+	if (wfm_pr_expected(in, r, -1, -1, &v, &a, &w) == WFM_OK && v > 0) {
+		fprintf(stderr, "%s: expected answer rate %.1f %% (", tool_name(), 100 * a / v);
+		for (d = 0, first = 1; d < in->n_days; d++)
+			if (in->day[d].opens >= 0 &&
+			    wfm_pr_expected(in, r, d, -1, &v, &a, &w) == WFM_OK && v > 0) {
+				fprintf(stderr, "%s%.3s %.1f", first ? "" : ", ",
+					wfm_weekday_name(wfm_date_weekday(in->day[d].date)),
+					100 * a / v);
+				first = 0;
+			}
+		fprintf(stderr, ")\n");
+	}
 }
 
 enum { OUT_ROSTER, OUT_COVERAGE, OUT_DECISIONS, OUT_SUMMARY, NOUT };
@@ -233,7 +246,8 @@ enum { OUT_ROSTER, OUT_COVERAGE, OUT_DECISIONS, OUT_SUMMARY, NOUT };
 static const int opt_of[NOUT] = {O_OUTPUT, O_COVERAGE, O_DECISIONS, O_SUMMARY};
 
 static int write_outputs(const struct tool_cmdline *c, wfm_out **out,
-			 const wfm_plan_input *in, const wfm_plan_result *r, wfm_err *e)
+			 const wfm_plan_input *in, const wfm_plan_result *r,
+			 const wfm_pr_info *info, wfm_err *e)
 {
 	int (*const writer[NOUT])(FILE *, const wfm_plan_input *, const wfm_plan_result *,
 				  int) = {wfm_pr_write_roster, wfm_pr_write_coverage,
@@ -241,7 +255,9 @@ static int write_outputs(const struct tool_cmdline *c, wfm_out **out,
 	int i, x = c->set[O_EXCEL];
 
 	for (i = 0; i < NOUT; i++)
-		if (out[i] && writer[i](wfm_out_file(out[i]), in, r, x))
+		if (out[i] && (i == OUT_SUMMARY ?
+			       wfm_pr_write_summary_info(wfm_out_file(out[i]), in, r, info, x) :
+			       writer[i](wfm_out_file(out[i]), in, r, x)))
 			return wfm_err_set(e, WFM_EIO, "%s: write error", c->val[opt_of[i]] ?
 					   c->val[opt_of[i]] : "standard output");
 	for (i = 0; i < NOUT; i++) {
@@ -298,6 +314,11 @@ static int run(const struct tool_cmdline *c, wfm_err *e)
 	if ((rc = tool_settings(opts, c, O_CONFIG, &cfg, &cal, e)) ||
 	    !(in = wfm_pr_read(&f, &cfg, cal, from, to, &info, e)))
 		goto done;
+	if (!quiet)
+		for (i = 0; i < info.n_warnings && i < WFM_PR_MAX_WARNINGS; i++)
+			tool_warn("%s", info.warning[i]);
+	if (!quiet && info.n_warnings > WFM_PR_MAX_WARNINGS)
+		tool_warn("%d warnings more", info.n_warnings - WFM_PR_MAX_WARNINGS);
 	if (c->set[O_WRITE_LP] && (rc = write_lp(c->val[O_WRITE_LP], in, e)))
 		goto done;
 	for (i = 0; i < NOUT; i++)
@@ -328,7 +349,7 @@ static int run(const struct tool_cmdline *c, wfm_err *e)
 	if (rc == WFM_OK && !quiet)
 		tell(in, r, &info);
 	if (rc == WFM_OK)
-		rc = write_outputs(c, out, in, r, e);
+		rc = write_outputs(c, out, in, r, &info, e);
 	if (rc == WFM_OK && prog_out) {
 		if (wfm_csvw_error(&pg.csv) || ferror(pg.csv.f)) {
 			rc = wfm_err_set(e, WFM_EIO, "%s: write error", c->val[O_PROGRESS]);

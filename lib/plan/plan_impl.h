@@ -82,12 +82,24 @@ typedef struct pl_train {
 	int n_sess;
 	int need;       /* attendees in all */
 	int n_slot;
-	pl_slot *slot;
+	pl_slot *slot;  /* the slots the solve may use (the chosen ones once
+	                   wfm_pl_choose_slots fixed them) */
+	int n_all;
+	pl_slot *all;   /* every slot of the training's window */
 	unsigned char *elig; /* [agent] may attend */
 	int *col_z;     /* [session * n_slot + slot] */
 	int *col_w;     /* [(unit * n_sess + session) * n_slot + slot] or 0; the
 	                   unit is the class (a list) or template group (a count) */
 } pl_train;
+
+/* A leave request decided by the service objective's rule (plan_leave.c):
+ * the fields of wfm_plan_decision. */
+typedef struct pl_leave_dec {
+	int granted;
+	char *reason;    /* owned; NULL when not decided by the rule */
+	int day, worst_t, worst_line;
+	double rate_with, rate_without, worst_with, worst_without;
+} pl_leave_dec;
 
 typedef struct pl_ctx {
 	const wfm_plan_input *in;
@@ -137,6 +149,8 @@ typedef struct pl_ctx {
 	                    (service objective: o, m, u of a line with deferred work) */
 	int *col_seg, *col_nseg; /* [cell] service objective: first segment column, count */
 	int *col_nlo, *seg_ref;  /* [cell] of them below the reference cover seg_ref */
+	int slots_fixed; /* the service objective's slots are chosen (plan_decide.c) */
+	pl_leave_dec *ldec; /* [leave] the service objective's decisions, or NULL */
 	double svc_tol;  /* how far the segments may stay below the service cost */
 	int *col_short;  /* [line * D + d] or 0 */
 	int *row_cover;  /* [(d * T + t) * L + l] or 0 */
@@ -219,6 +233,43 @@ int wfm_pl_roster_from_lp(const pl_ctx *c, const double *x, pl_roster *r, unsign
 int wfm_pl_place_breaks(const pl_ctx *c, pl_roster *r, const double *x, unsigned *seed);
 int wfm_pl_place_trainings(const pl_ctx *c, pl_roster *r, const double *x, const int *cnt);
 
+typedef struct pl_jentry {
+	int a, d, j;            /* d < 0: a grant, j its old value, a the leave */
+	signed char bo[PL_MAXB];
+} pl_jentry;
+
+typedef struct pl_ls {
+	pl_ctx *c;
+	pl_roster *r;
+	pl_flow *f;
+	unsigned *seed;
+	unsigned char *m0, *m1;
+	double *defcost;  /* [line] exact cost of a line with deferred work */
+	double extra;     /* preference and refused-leave costs */
+	double cur;       /* the exact cost of the state */
+	/* best response work space */
+	double *v;        /* [d * T + t] value of being on the floor */
+	double *pre;      /* [d * (T + 1) + t] prefix sums of v */
+	double *val;      /* [d * maxtm + j] cost change of template j (best breaks) */
+	signed char *vbo; /* [(d * maxtm + j) * PL_MAXB + b] its break offsets */
+	double *dbest;    /* [d * (types + 1) + k] best per type, k = types: off */
+	int *djbest;      /* its template */
+	/* journal */
+	pl_jentry *jr;
+	int jn, jcap, jon, jfail;
+} pl_ls;
+
+/* plan_ls.c: the search state (see there) */
+int wfm_pl_ls_init(pl_ls *s, pl_ctx *c, pl_roster *r, pl_flow *f, unsigned *seed);
+void wfm_pl_ls_release(pl_ls *s);
+double wfm_pl_ls_total(pl_ls *s);
+void wfm_pl_ls_set_day(pl_ls *s, int a, int d, int j, const signed char *bo);
+void wfm_pl_ls_set_grant(pl_ls *s, int lv, int on);
+void wfm_pl_ls_undo(pl_ls *s, int mark);
+int wfm_pl_ls_best(pl_ls *s, int a, int force);
+int wfm_pl_sessions_of(const pl_ctx *c, const pl_roster *r, int a, int d, int *t0, int *len);
+int wfm_pl_rest_ok(const pl_ctx *c, int d, int j, int jj);
+
 /* plan_solve.c, plan_search.c */
 typedef struct pl_clock {
 	struct timespec t0;
@@ -267,6 +318,33 @@ int wfm_pl_lp_fork(glp_prob *P, const pl_clock *k, pl_lp_job *job);
  * the bound, or -1e300 when there is none (no time, out of memory). */
 double wfm_pl_lagrange(const pl_ctx *c, const pl_roster *start, double ub, double enough,
 		   const pl_clock *k, double until, double *pi_out);
+
+/* plan_decide.c, plan_leave.c: the service objective's fixed decisions */
+
+/* Chooses the slot of every session of every training by what taking its
+ * attendees off the floor costs on the roster whose floor f holds (see
+ * plan_decide.c), and fixes them: each training's slot list becomes its
+ * chosen slots in time order, c->slots_fixed is set.  A training no slot
+ * suits keeps all its slots.  f is as it was on return.  Returns 0, -1 when
+ * out of memory. */
+int wfm_pl_choose_slots(pl_ctx *c, pl_flow *f);
+
+/* Why session s of training k sits where roster r has it: what taking its
+ * attendees off the floor costs there and at every other slot of the
+ * training's window (expected contacts not answered with the service
+ * objective, the plan's cost otherwise), as a sentence the caller frees.
+ * NULL when out of memory or the session is at no slot of the window. */
+char *wfm_pl_session_reason(const pl_ctx *c, const pl_roster *r, int k, int s);
+
+/* The service objective's decisions before the search (plan_decide.c): the
+ * constructive roster with every request refused, its training slots
+ * chosen and fixed, then the requests decided in the order received; into
+ * r (a roster of c; f is the work flow) and c->ldec, each class's weeks
+ * cut down to those that keep the decisions, refused leave costing nothing
+ * (c->req_cost).  Never looks at the clock k's limit or stop (only the
+ * constructive plan receives k).  Returns 0, -1 when out of memory, -2 when
+ * the trainings could not be staffed within the rules. */
+int wfm_pl_decide(pl_ctx *c, pl_roster *r, pl_flow *f, const pl_clock *k, unsigned *seed);
 
 /* plan_explain.c */
 int wfm_pl_diagnose(pl_ctx *c, wfm_err *e);

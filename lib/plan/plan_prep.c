@@ -619,6 +619,11 @@ static int build_trainings(pl_ctx *c, wfm_err *e)
 				tr->n_slot++;
 			}
 		}
+		tr->all = malloc(((size_t)tr->n_slot + 1) * sizeof *tr->all);
+		if (!tr->all)
+			return wfm_err_nomem(e);
+		memcpy(tr->all, tr->slot, (size_t)tr->n_slot * sizeof *tr->all);
+		tr->n_all = tr->n_slot;
 	}
 	return WFM_OK;
 }
@@ -819,11 +824,16 @@ void wfm_pl_release(pl_ctx *c)
 	if (c->tr)
 		for (i = 0; i < c->NT; i++) {
 			free(c->tr[i].slot);
+			free(c->tr[i].all);
 			free(c->tr[i].elig);
 			free(c->tr[i].col_z);
 			free(c->tr[i].col_w);
 		}
 	free(c->tr);
+	if (c->ldec)
+		for (i = 0; i < c->in->n_leave; i++)
+			free(c->ldec[i].reason);
+	free(c->ldec);
 	free(c->cls);
 	free(c->grp);
 	free(c->tgr);

@@ -10,8 +10,10 @@ void wfm_plan_result_free(wfm_plan_result *r)
 
 	if (!r)
 		return;
-	for (i = 0; i < r->n_sessions; i++)
+	for (i = 0; i < r->n_sessions; i++) {
 		free(r->session[i].agents);
+		free(r->session[i].reason);
+	}
 	for (i = 0; i < r->n_decisions; i++)
 		free(r->decision[i].reason);
 	free(r->shift);
@@ -20,6 +22,7 @@ void wfm_plan_result_free(wfm_plan_result *r)
 	free(r->decision);
 	free(r->planned);
 	free(r->deferred_done);
+	free(r->deferred_late);
 	free(r);
 }
 
@@ -148,8 +151,9 @@ int wfm_pl_make_result(const pl_ctx *c, pl_roster *r, double bound, double secon
 	cnt = wfm_pl_cover_counts(c, r);
 	res->planned = calloc(cells + 1, sizeof *res->planned);
 	res->deferred_done = calloc((size_t)c->D * (size_t)c->L + 1, sizeof *res->deferred_done);
+	res->deferred_late = calloc((size_t)c->D * (size_t)c->L + 1, sizeof *res->deferred_late);
 	res->shift = calloc((size_t)c->A * (size_t)c->D + 1, sizeof *res->shift);
-	if (!cnt || !res->planned || !res->deferred_done || !res->shift ||
+	if (!cnt || !res->planned || !res->deferred_done || !res->deferred_late || !res->shift ||
 	    fill_blocks(c, r, res))
 		goto nomem;
 	for (i = 0; i < cells; i++)
@@ -160,8 +164,10 @@ int wfm_pl_make_result(const pl_ctx *c, pl_roster *r, double bound, double secon
 		if (!c->deferred_line[l])
 			continue;
 		wfm_pl_deferred_line(c, cnt, l, done, late);
-		for (d = 0; d < c->D; d++)
+		for (d = 0; d < c->D; d++) {
 			res->deferred_done[d * c->L + l] = done[d];
+			res->deferred_late[d * c->L + l] = late[d];
+		}
 	}
 	for (a = 0; a < c->A; a++)
 		for (d = 0; d < c->D; d++) {
@@ -198,6 +204,7 @@ int wfm_pl_make_result(const pl_ctx *c, pl_roster *r, double bound, double secon
 			for (a = 0; a < c->A; a++)
 				if (r->att[a * c->NT + k] == s)
 					ss->agents[ss->n_agents++] = a;
+			ss->reason = wfm_pl_session_reason(c, r, k, s);
 		}
 	n = 0;
 	for (k = 0; k < c->in->n_leave; k++)
@@ -216,13 +223,28 @@ int wfm_pl_make_result(const pl_ctx *c, pl_roster *r, double bound, double secon
 		dc = &res->decision[res->n_decisions++];
 		dc->leave = k;
 		dc->granted = r->grant[k] || !open;
+		dc->day = dc->worst_t = dc->worst_line = -1;
+		dc->rate_with = dc->rate_without = dc->worst_with = dc->worst_without = -1;
+		if (c->ldec) {
+			/* the service objective's rule decided it before the search */
+			const pl_leave_dec *ld = &c->ldec[k];
+
+			dc->day = ld->day;
+			dc->worst_t = ld->worst_t;
+			dc->worst_line = ld->worst_line;
+			dc->rate_with = ld->rate_with;
+			dc->rate_without = ld->rate_without;
+			dc->worst_with = ld->worst_with;
+			dc->worst_without = ld->worst_without;
+			if (ld->reason && !(dc->reason = strdup(ld->reason)))
+				goto nomem;
+		}
 		if (dc->granted) {
 			res->leave_granted++;
 			continue;
 		}
 		res->leave_refused++;
-		dc->reason = wfm_pl_refusal_reason(c, r, k);
-		if (!dc->reason)
+		if (!dc->reason && !(dc->reason = wfm_pl_refusal_reason(c, r, k)))
 			goto nomem;
 	}
 	free(cnt);

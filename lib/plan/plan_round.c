@@ -382,6 +382,18 @@ static int assign_list(const pl_ctx *c, pl_roster *r, int k)
 	return 1;
 }
 
+/* 1 when agent a has requested leave on plan day d. */
+static int asks_leave(const pl_ctx *c, int a, int d)
+{
+	int i;
+
+	for (i = 0; i < c->in->n_leave; i++)
+		if (c->in->leave[i].agent == a && c->in->leave[i].requested &&
+		    c->req_days[i * PL_MAXD + d])
+			return 1;
+	return 0;
+}
+
 static int assign_count(const pl_ctx *c, pl_roster *r, int k, const double *x)
 {
 	const wfm_plan_training *tt = &c->in->training[k];
@@ -412,12 +424,12 @@ static int assign_count(const pl_ctx *c, pl_roster *r, int k, const double *x)
 						continue;
 					if (pass == 1 && r->tm[a * c->D + d] < 0)
 						continue;
-					col = si < tr->n_slot ?
+					col = x && si < tr->n_slot ?
 						      tr->col_w[((size_t)ci * (size_t)NS + (size_t)s) *
 								(size_t)tr->n_slot + (size_t)si] : 0;
 					for (q = 0; q < c->tgr[ci].n_cls; q++)
 						size += c->cls[c->tgr[ci].cls[q]].n;
-					v = col && x ? x[col] / size : 0;
+					v = col && x ? x[col] / size : -asks_leave(c, a, d);
 					if (v > bv) {
 						bv = v;
 						best = a;
@@ -488,6 +500,20 @@ int wfm_pl_place_trainings(const pl_ctx *c, pl_roster *r, const double *x, const
 				best = 0;
 			r->sd[k * r->maxs + s] = tr->slot[best].d;
 			r->st[k * r->maxs + s] = tr->slot[best].t;
+		}
+		/* the sessions of a training in time order (the model's order rows) */
+		for (s = 1; s < tr->n_sess; s++) {
+			int q;
+
+			for (q = s; q > 0; q--) {
+				int *d0 = &r->sd[k * r->maxs + q - 1], *t0 = &r->st[k * r->maxs + q - 1];
+				int *d1 = &r->sd[k * r->maxs + q], *t1 = &r->st[k * r->maxs + q], sw;
+
+				if (*d0 < *d1 || (*d0 == *d1 && *t0 <= *t1))
+					break;
+				sw = *d0, *d0 = *d1, *d1 = sw;
+				sw = *t0, *t0 = *t1, *t1 = sw;
+			}
 		}
 	}
 	for (k = 0; k < c->NT; k++) {

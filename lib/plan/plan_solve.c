@@ -323,25 +323,42 @@ static int run(pl_solve *s, const wfm_plan_input *in, wfm_plan_result **out, wfm
 
 	if ((r = wfm_pl_prepare(&s->c, in, e)) != 0 || (r = wfm_pl_diagnose(&s->c, e)) != 0)
 		return r;
-	if ((r = wfm_pl_build_model(&s->c, e)) != 0)
-		return r;
 	s->best = wfm_pl_roster_new(&s->c);
 	s->work = wfm_pl_roster_new(&s->c);
 	s->flow = wfm_pl_flow_new(&s->c);
+	if (!s->best || !s->work || !s->flow)
+		return wfm_err_nomem(e);
+	/* 0. the service objective's decisions, whatever the clock says: the
+	 * first roster, the training slots, the leave (plan_decide.c) */
+	if (s->c.svc_mode) {
+		s->phase = "decide";
+		report(s, 1);
+		r = wfm_pl_decide(&s->c, s->work, s->flow, &s->k, &s->seed);
+		if (r == -1)
+			return wfm_err_nomem(e);
+		if (r == -2)
+			return wfm_err_set(e, WFM_EDATA, "no plan found: the heuristics could not "
+					   "staff the trainings within the rules");
+		offer(s, s->work);
+	}
+	if ((r = wfm_pl_build_model(&s->c, e)) != 0)
+		return r;
 	s->x = malloc(((size_t)s->c.ncols + 1) * sizeof *s->x);
 	s->dual = malloc(((size_t)glp_get_num_rows(s->c.P) + 1) * sizeof *s->dual);
-	if (!s->best || !s->work || !s->flow || !s->x || !s->dual)
+	if (!s->x || !s->dual)
 		return wfm_err_nomem(e);
 	/* 1. a plan from nothing, polished briefly, so that there always is one */
-	s->phase = "construct";
-	r = wfm_pl_construct(&s->c, s->work, s->flow, &s->k, &s->seed);
-	/* the trainings may fail in one order of the agents and not another */
-	for (tries = 1; r == -2 && tries < 50 && !wfm_pl_should_stop(&s->k); tries++)
+	if (!s->c.svc_mode) {
+		s->phase = "construct";
 		r = wfm_pl_construct(&s->c, s->work, s->flow, &s->k, &s->seed);
-	if (r == -1)
-		return wfm_err_nomem(e);
-	if (r == 0)
-		offer(s, s->work);
+		/* the trainings may fail in one order of the agents and not another */
+		for (tries = 1; r == -2 && tries < 50 && !wfm_pl_should_stop(&s->k); tries++)
+			r = wfm_pl_construct(&s->c, s->work, s->flow, &s->k, &s->seed);
+		if (r == -1)
+			return wfm_err_nomem(e);
+		if (r == 0)
+			offer(s, s->work);
+	}
 	report(s, 1);
 	left = s->k.limit - wfm_pl_elapsed(&s->k);
 	if (s->have_best && lp_seconds(s) > 0.05 * left)

@@ -83,6 +83,7 @@ typedef struct req_row {
 	int line;      /* index into codes */
 	double value;
 	double volume, aht; /* contacts and handle time (s); -1 when not given */
+	double sched;  /* the `scheduled` cell (after shrinkage), -1 when not given */
 	long src;
 } req_row;
 
@@ -107,6 +108,8 @@ typedef struct reader {
 	tr_row *tr;
 	int ntr;
 	size_t captr;
+	pr_need *need;  /* the requirement rows inside the plan, for wfm_pr_capacity */
+	size_t nneed;
 	char req_name[256], tr_name[256]; /* file names for messages */
 	wfm_date monday;  /* plan day 0 */
 } reader;
@@ -185,7 +188,15 @@ static int read_requirements(reader *rd, int scheduled, wfm_err *e)
 			rc = wfm_pr_cell_error(&t, vcol, why, e);
 			break;
 		}
-		r.volume = r.aht = -1;
+		r.volume = r.aht = r.sched = -1;
+		if (scheduled)
+			r.sched = r.value;
+		else if (!wfm_blank(wfm_pr_cell(&t, R_SCHEDULED)) &&
+			 ((why = wfm_parse_number(wfm_pr_cell(&t, R_SCHEDULED), t.nf, &r.sched)) ||
+			  (why = r.sched < 0 ? "negative" : NULL))) {
+			rc = wfm_pr_cell_error(&t, R_SCHEDULED, why, e);
+			break;
+		}
 		if (!wfm_blank(wfm_pr_cell(&t, R_VOLUME)) &&
 		    ((why = wfm_parse_number(wfm_pr_cell(&t, R_VOLUME), t.nf, &r.volume)) ||
 		     (why = r.volume < 0 ? "negative" : NULL))) {
@@ -608,12 +619,13 @@ static int need_volume(reader *rd, const req_row *r, wfm_err *e)
 static int add_requirements(reader *rd, wfm_err *e)
 {
 	int *lid = malloc(((size_t)rd->ncode + 1) * sizeof *lid);
-	int svc = rd->in->rules.objective == WFM_PLAN_SERVICE;
-	pr_live *live = svc ? malloc((rd->nreq + 1) * sizeof *live) : NULL;
+	int svc = rd->in->rules.objective == WFM_PLAN_SERVICE, can = 1;
+	pr_live *live = malloc((rd->nreq + 1) * sizeof *live);
 	size_t i, nlive = 0;
 	int k, rc = WFM_OK;
 
-	if (!lid || (svc && !live)) {
+	rd->need = malloc((rd->nreq + 1) * sizeof *rd->need);
+	if (!lid || !live || !rd->need) {
 		free(lid);
 		free(live);
 		return wfm_err_nomem(e);
@@ -638,10 +650,27 @@ static int add_requirements(reader *rd, wfm_err *e)
 		if (r->date < rd->info.from || r->date > rd->info.to)
 			continue;
 		if (r->time >= 0) {
+			pr_need *q = &rd->need[rd->nneed++];
+
+			q->day = d;
+			q->line = lid[r->line];
+			q->channel = r->channel;
+			q->live = 1;
+			q->agents = r->value;
+			q->sched = r->sched;
 			rc = wfm_plan_add_requirement(rd->in, d, r->time, lid[r->line], r->value, e);
-			if (rc == WFM_OK && svc) {
-				if ((rc = need_volume(rd, r, e)) != WFM_OK)
-					break;
+			if (rc == WFM_OK && can) {
+				/* the service objective needs the volumes; the linear one
+				 * reports the expected service when they are there */
+				if (need_volume(rd, r, e) != WFM_OK) {
+					if (svc) {
+						rc = e ? e->code : WFM_EDATA;
+						break;
+					}
+					wfm_err_clear(e);
+					can = 0;
+					continue;
+				}
 				live[nlive].day = d;
 				live[nlive].t = (r->time - rd->in->grid_start) /
 						rd->in->rules.interval_min;
@@ -661,6 +690,16 @@ static int add_requirements(reader *rd, wfm_err *e)
 			due = wfm_calendar_add_working(rd->cal, rel, rd->cfg->deferred_days);
 			if (rel > rd->info.to)
 				continue; /* released after the plan: next week's work */
+			{
+				pr_need *q = &rd->need[rd->nneed++];
+
+				q->day = rel - rd->monday;
+				q->line = lid[r->line];
+				q->channel = r->channel;
+				q->live = 0;
+				q->agents = r->value;
+				q->sched = r->sched;
+			}
 			rc = wfm_plan_add_deferred(rd->in, lid[r->line], rel - rd->monday,
 						   r->value, due - rd->monday, e);
 		}
@@ -668,8 +707,16 @@ static int add_requirements(reader *rd, wfm_err *e)
 			wfm_err_prefix(e, "%s:%ld: ", rd->req_name, r->src);
 	}
 	free(lid);
-	if (rc == WFM_OK && svc)
+	if (rc == WFM_OK && can) {
 		rc = wfm_pr_add_service(rd->in, rd->cfg, live, nlive, rd->req_name, e);
+		if (rc != WFM_OK && !svc && rc != WFM_EINTERNAL) {
+			/* the linear objective plans without: no expected service */
+			rd->in->n_service = 0;
+			rd->in->n_svc = 0;
+			wfm_err_clear(e);
+			rc = WFM_OK;
+		}
+	}
 	free(live);
 	if (rc == WFM_OK && rd->info.skipped == (long)rd->nreq) {
 		char b1[11], b2[11];
@@ -718,6 +765,7 @@ static void reader_release(reader *rd)
 	free(rd->code);
 	free(rd->tr);
 	free(rd->req);
+	free(rd->need);
 }
 
 wfm_plan_input *wfm_pr_read(const wfm_pr_files *f, const wfm_config *cfg,
@@ -752,7 +800,8 @@ wfm_plan_input *wfm_pr_read(const wfm_pr_files *f, const wfm_config *cfg,
 		if (add_line(&rd, rd.tr[i].skill, e) < 0)
 			goto fail;
 	if ((rc = read_agents(&rd, e)) || (rc = read_leave(&rd, e)) ||
-	    (rc = add_trainings(&rd, e)))
+	    (rc = add_trainings(&rd, e)) ||
+	    (rc = wfm_pr_capacity(rd.in, cfg, rd.need, rd.nneed, &rd.info, e)))
 		goto fail;
 	if (info)
 		*info = rd.info;

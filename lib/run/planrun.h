@@ -63,6 +63,8 @@ typedef struct wfm_pr_files {
 	const char *trainings;
 } wfm_pr_files;
 
+#define WFM_PR_MAX_WARNINGS 24
+
 /* What a read found, for the program's messages. */
 typedef struct wfm_pr_info {
 	wfm_date from, to;      /* the plan's days */
@@ -70,6 +72,21 @@ typedef struct wfm_pr_info {
 	int trainings_skipped;  /* trainings whose window misses the plan */
 	int leave_skipped;      /* leave rows outside the plan */
 	int open_days;
+	/* Per plan day (0 = Monday): the agent-hours the requirement needs after
+	 * shrinkage, live and deferred (the `scheduled` cells, else agents /
+	 * (1 - the [staff] shrinkage of the channel and weekday); deferred work
+	 * on the day it is released), and the paid hours the team can give
+	 * (each agent's contract hours for the plan, approved leave taken off,
+	 * spread evenly over the open days it is available). */
+	double need_live_h[WFM_PLAN_MAX_DAYS], need_deferred_h[WFM_PLAN_MAX_DAYS];
+	double team_h[WFM_PLAN_MAX_DAYS];
+	/* Warnings, in this order: lines no agent holds ("line X: no agent holds
+	 * this skill; ..."), then per day: the day needs more than the team
+	 * gives, a line none of whose agents is available, a line that needs
+	 * more than its agents can give.  n_warnings counts them all; the first
+	 * WFM_PR_MAX_WARNINGS are in warning[]. */
+	int n_warnings;
+	char warning[WFM_PR_MAX_WARNINGS][256];
 } wfm_pr_info;
 
 /* Reads the inputs into a new plan input for the days from..to (inclusive,
@@ -101,20 +118,30 @@ wfm_plan_input *wfm_pr_read(const wfm_pr_files *f, const wfm_config *cfg,
 int wfm_pr_write_roster(FILE *out, const wfm_plan_input *in, const wfm_plan_result *r,
 			int excel);
 
-/* Coverage: date,time,line,required,planned,gap - per open day, interval
- * and line, and for every interval outside the opening hours (a closed
- * day's too) that has a requirement, which no plan can cover: the
- * requirement, the agents planned on the line and gap = planned - required
- * (negative: short).  Lines with deferred work also get
- * a row per day without a time: the hours released that day (required),
- * the hours done (planned) and their difference. */
+/* Coverage: date,time,line,required,planned,gap,answer_rate,service_level -
+ * per open day, interval and line, and for every interval outside the
+ * opening hours (a closed day's too) that has a requirement, which no plan
+ * can cover: the requirement, the agents planned on the line, gap = planned
+ * - required (negative: short), and what the staffing models expect of the
+ * planned agents (the input's service, see wfm_pr_read): the share of the
+ * contacts offered on the line's live channels answered live, and answered
+ * within sl_time; both empty when the interval has no contacts or the input
+ * no service.  Lines with deferred work also get a row per day without a
+ * time: the hours released that day (required), the hours done (planned)
+ * and their difference (answer_rate and service_level empty). */
 int wfm_pr_write_coverage(FILE *out, const wfm_plan_input *in, const wfm_plan_result *r,
 			  int excel);
 
 /* Decisions: kind,name,agent,from,to,start,end,decision,reason - one row per
- * leave period inside the plan (decision approved, granted or refused with
- * the reason) and one per training attendee (kind training, name, the
- * session's date and times, decision attends, reason: the group size). */
+ * leave period inside the plan (decision approved, granted or refused; the
+ * reason of a refusal, and with the service objective of a grant too: "DATE:
+ * expected answer rate on the agent's lines X % with this leave, Y %
+ * without (target Z %); worst interval HH:MM line L: ..." for a refusal)
+ * and one per training attendee (kind training, name, the session's date
+ * and times, decision attends, reason: the group size and why that slot:
+ * "group of N; off the floor here costs C expected contacts not answered,
+ * the cheapest of the S slots allowed (least ..., most ...)"; with the
+ * linear objective the cost is in the plan's own units). */
 int wfm_pr_write_decisions(FILE *out, const wfm_plan_input *in, const wfm_plan_result *r,
 			   int excel);
 
@@ -122,9 +149,24 @@ int wfm_pr_write_decisions(FILE *out, const wfm_plan_input *in, const wfm_plan_r
  * objective, bound, gap, seconds, under_coverage_hours,
  * over_coverage_hours, deferred_late_hours, leave_granted, leave_refused,
  * agents, shifts, then under_coverage_hours_YYYY-MM-DD for each open day
- * and each closed day with a requirement (they add up to the total). */
+ * and each closed day with a requirement (they add up to the total).  When
+ * the input has its service (wfm_pr_read): answer_rate and service_level
+ * (the expected shares of the week's contacts answered live and within
+ * sl_time, as in the coverage), answer_rate_YYYY-MM-DD for each day with
+ * contacts and answer_rate_line_CODE for each line with contacts.  Then,
+ * for each line with deferred work and each open day,
+ * deferred_late_hours_line_CODE_YYYY-MM-DD (hours past their deadline at
+ * the end of that day; they add up to deferred_late_hours).  With `info`
+ * (wfm_pr_write_summary_info): required_hours_YYYY-MM-DD and
+ * team_hours_YYYY-MM-DD for each open day (wfm_pr_info), warnings (their
+ * number) and warning_1, warning_2 ... (their text, at most
+ * WFM_PR_MAX_WARNINGS). */
 int wfm_pr_write_summary(FILE *out, const wfm_plan_input *in, const wfm_plan_result *r,
 			 int excel);
+
+/* The summary with the read's figures (`info` may be NULL: as above). */
+int wfm_pr_write_summary_info(FILE *out, const wfm_plan_input *in, const wfm_plan_result *r,
+			      const wfm_pr_info *info, int excel);
 
 /* The model wfm_plan_solve builds for `in`, in CPLEX LP format, to `out`
  * (a stream the caller opened, e.g. through outfile.h): GLPK writes it to a
@@ -133,6 +175,20 @@ int wfm_pr_write_summary(FILE *out, const wfm_plan_input *in, const wfm_plan_res
  * wfm_plan_solve); WFM_ECANTCREAT when no temporary file can be made;
  * WFM_EIO when writing failed. */
 int wfm_pr_write_lp(FILE *out, const wfm_plan_input *in, wfm_err *e);
+
+/* The expected service of the plan: contacts offered, answered live and
+ * answered within the service-level threshold (sl_time), summed over the
+ * intervals of plan day `day` (or every day when -1) on line `line` (or
+ * every line when -1), each interval with the agents planned on the line and
+ * the figures the staffing models give them (the input's service, see
+ * wfm_pr_read).  All 0 when the input has none.  WFM_OK or WFM_EINTERNAL. */
+int wfm_pr_expected(const wfm_plan_input *in, const wfm_plan_result *r, int day, int line,
+		    double *offered, double *answered, double *within);
+
+/* The service of each cell: [(day * n_intervals + t) * n_lines + line] the
+ * index into in->service, or -1; NULL when the input has no service (or out
+ * of memory when it has).  The caller frees it. */
+int *wfm_pr_service_index(const wfm_plan_input *in);
 
 /* Agent-hours short on plan day `d`, summed over intervals and lines. */
 double wfm_pr_day_under(const wfm_plan_input *in, const wfm_plan_result *r, int d);

@@ -57,4 +57,21 @@ typedef struct pr_live {
 int wfm_pr_add_service(wfm_plan_input *in, const wfm_config *cfg, pr_live *rows, size_t n,
 		       const char *file, wfm_err *e);
 
+/* A requirement row inside the plan, for the capacity figures: plan day
+ * (the release day of deferred work), line index, channel, 1 for a live
+ * row, its agents (agent-hours for deferred work) and its `scheduled` cell
+ * (-1 when the file has none). */
+typedef struct pr_need {
+	int day, line, channel, live;
+	double agents, sched;
+} pr_need;
+
+/* Fills the capacity figures and warnings of `info` (planrun.h) from the
+ * rows `need` and the agents and approved leave of `in`, with the [staff]
+ * shrinkage of `cfg` for rows without a `scheduled` cell (see
+ * planrun_check.c).  Fails with the error of the [staff] settings or
+ * WFM_EINTERNAL when out of memory. */
+int wfm_pr_capacity(const wfm_plan_input *in, const wfm_config *cfg, const pr_need *need,
+		    size_t n, wfm_pr_info *info, wfm_err *e);
+
 #endif

@@ -45,8 +45,42 @@ static size_t cell(const wfm_plan_input *in, int d, int t, int l)
 	       (size_t)l;
 }
 
+/* The expected service of cell i with `planned` agents: contacts offered,
+ * answered live and answered within the service-level threshold; 0 when
+ * the cell has no service (no live volume, or none was computed). */
+static void expected(const wfm_plan_input *in, const int *svc, size_t i, double planned,
+		     double *vol, double *ans, double *within)
+{
+	const wfm_plan_service *sv;
+	int n;
+
+	*vol = *ans = *within = 0;
+	if (!svc || svc[i] < 0)
+		return;
+	sv = &in->service[svc[i]];
+	n = (int)planned < sv->n ? (int)planned : sv->n - 1;
+	*vol = sv->volume;
+	*ans = in->svc[sv->first + n].answered;
+	*within = in->svc[sv->first + n].within;
+}
+
+int *wfm_pr_service_index(const wfm_plan_input *in)
+{
+	size_t cells = (size_t)in->n_days * (size_t)in->n_intervals * (size_t)in->n_lines, i;
+	int *x, k;
+
+	if (in->n_service == 0 || !(x = malloc((cells + 1) * sizeof *x)))
+		return NULL;
+	for (i = 0; i < cells; i++)
+		x[i] = -1;
+	for (k = 0; k < in->n_service; k++)
+		x[cell(in, in->service[k].day, in->service[k].t, in->service[k].line)] = k;
+	return x;
+}
+
 static void coverage_row(wfm_csvw *w, const wfm_plan_input *in, int d, int minute,
-			 const char *line, double req, double planned)
+			 const char *line, double req, double planned, double vol, double ans,
+			 double within)
 {
 	wfm_csvw_date(w, in->day[d].date);
 	wfm_csvw_time(w, minute);
@@ -54,6 +88,13 @@ static void coverage_row(wfm_csvw *w, const wfm_plan_input *in, int d, int minut
 	wfm_csvw_num(w, req, 4);
 	wfm_csvw_num(w, planned, 4);
 	wfm_csvw_num(w, planned - req, 4);
+	if (vol > 0) {
+		wfm_csvw_num(w, ans / vol, 4);
+		wfm_csvw_num(w, within / vol, 4);
+	} else {
+		wfm_csvw_empty(w);
+		wfm_csvw_empty(w);
+	}
 	wfm_csvw_end(w);
 }
 
@@ -61,10 +102,12 @@ int wfm_pr_write_coverage(FILE *out, const wfm_plan_input *in, const wfm_plan_re
 			  int excel)
 {
 	static const char *const head[] = {"date", "time", "line", "required", "planned", "gap",
-					   NULL};
-	int iv = in->rules.interval_min, d, t, l, k;
+					   "answer_rate", "service_level", NULL};
+	int iv = in->rules.interval_min, d, t, l, k, *svc = wfm_pr_service_index(in), rc;
 	wfm_csvw w;
 
+	if (in->n_service && !svc)
+		return WFM_EINTERNAL;
 	wfm_csvw_init(&w, out, excel);
 	wfm_csvw_header(&w, head);
 	for (d = 0; d < in->n_days; d++) {
@@ -81,22 +124,26 @@ int wfm_pr_write_coverage(FILE *out, const wfm_plan_input *in, const wfm_plan_re
 			if (has && (in->day[d].opens >= 0 || rel > 0))
 				coverage_row(&w, in, d, -1, in->line[l].code, rel,
 					     r->deferred_done[(size_t)d * (size_t)in->n_lines +
-							      (size_t)l]);
+							      (size_t)l], 0, 0, 0);
 		}
 		for (t = 0; t < in->n_intervals; t++) {
 			int minute = in->grid_start + t * iv;
 			int open = minute >= in->day[d].opens && minute < in->day[d].closes;
 
 			for (l = 0; l < in->n_lines; l++) {
-				double req = in->req[cell(in, d, t, l)];
+				size_t i = cell(in, d, t, l);
+				double req = in->req[i], vol, ans, within;
 
+				expected(in, svc, i, r->planned[i], &vol, &ans, &within);
 				if (open || req > 0)
 					coverage_row(&w, in, d, minute, in->line[l].code, req,
-						     r->planned[cell(in, d, t, l)]);
+						     r->planned[i], vol, ans, within);
 			}
 		}
 	}
-	return done(&w);
+	rc = done(&w);
+	free(svc);
+	return rc;
 }
 
 static void decision_row(wfm_csvw *w, const char *kind, const char *name, const char *agent,
@@ -134,7 +181,7 @@ int wfm_pr_write_decisions(FILE *out, const wfm_plan_input *in, const wfm_plan_r
 				dc = &r->decision[j];
 		decision_row(&w, "leave", NULL, in->agent[lv->agent].name, lv->from, lv->to, -1, -1,
 			     !lv->requested ? "approved" : dc && dc->granted ? "granted" : "refused",
-			     dc && !dc->granted ? dc->reason : NULL);
+			     dc ? dc->reason : NULL);
 	}
 	for (i = 0; i < r->n_sessions; i++) {
 		const wfm_plan_session *s = &r->session[i];
@@ -145,7 +192,7 @@ int wfm_pr_write_decisions(FILE *out, const wfm_plan_input *in, const wfm_plan_r
 		for (j = 0; j < s->n_agents; j++)
 			decision_row(&w, "training", tr->name, in->agent[s->agents[j]].name,
 				     in->day[s->day].date, in->day[s->day].date, s->start, s->end,
-				     "attends", why);
+				     "attends", s->reason ? s->reason : why);
 	}
 	return done(&w);
 }
@@ -178,13 +225,81 @@ static void kv_num(wfm_csvw *w, const char *key, double v, int decimals)
 	wfm_csvw_end(w);
 }
 
+int wfm_pr_expected(const wfm_plan_input *in, const wfm_plan_result *r, int day, int line,
+		    double *offered, double *answered, double *within)
+{
+	int *svc = wfm_pr_service_index(in), d, t, l;
+
+	*offered = *answered = *within = 0;
+	if (!svc)
+		return in->n_service ? WFM_EINTERNAL : WFM_OK;
+	for (d = 0; d < in->n_days; d++)
+		for (t = 0; t < in->n_intervals; t++)
+			for (l = 0; l < in->n_lines; l++) {
+				size_t i = cell(in, d, t, l);
+				double v, a, w;
+
+				if ((day >= 0 && d != day) || (line >= 0 && l != line))
+					continue;
+				expected(in, svc, i, r->planned[i], &v, &a, &w);
+				*offered += v;
+				*answered += a;
+				*within += w;
+			}
+	free(svc);
+	return WFM_OK;
+}
+
+/* The expected answer rate and service level of the week, and the answer
+ * rate of each open day and each line with contacts (when the input has
+ * its service). */
+static int service_keys(wfm_csvw *w, const wfm_plan_input *in, const wfm_plan_result *r)
+{
+	double v, a, wi;
+	char key[160], b[11];
+	int d, l;
+
+	if (in->n_service == 0)
+		return WFM_OK;
+	if (wfm_pr_expected(in, r, -1, -1, &v, &a, &wi))
+		return WFM_EINTERNAL;
+	if (v <= 0)
+		return WFM_OK;
+	kv_num(w, "answer_rate", a / v, 6);
+	kv_num(w, "service_level", wi / v, 6);
+	for (d = 0; d < in->n_days; d++) {
+		if (wfm_pr_expected(in, r, d, -1, &v, &a, &wi))
+			return WFM_EINTERNAL;
+		if (in->day[d].opens < 0 && v <= 0)
+			continue;
+		snprintf(key, sizeof key, "answer_rate_%s", wfm_date_iso(in->day[d].date, b));
+		if (v > 0)
+			kv_num(w, key, a / v, 6);
+	}
+	for (l = 0; l < in->n_lines; l++) {
+		if (wfm_pr_expected(in, r, -1, l, &v, &a, &wi))
+			return WFM_EINTERNAL;
+		if (v <= 0)
+			continue;
+		snprintf(key, sizeof key, "answer_rate_line_%s", in->line[l].code);
+		kv_num(w, key, a / v, 6);
+	}
+	return WFM_OK;
+}
+
 int wfm_pr_write_summary(FILE *out, const wfm_plan_input *in, const wfm_plan_result *r,
 			 int excel)
 {
+	return wfm_pr_write_summary_info(out, in, r, NULL, excel);
+}
+
+int wfm_pr_write_summary_info(FILE *out, const wfm_plan_input *in, const wfm_plan_result *r,
+			      const wfm_pr_info *info, int excel)
+{
 	static const char *const head[] = {"key", "value", NULL};
 	wfm_csvw w;
-	char key[64], b[11];
-	int d;
+	char key[160], b[11];
+	int d, l;
 
 	wfm_csvw_init(&w, out, excel);
 	wfm_csvw_header(&w, head);
@@ -207,6 +322,40 @@ int wfm_pr_write_summary(FILE *out, const wfm_plan_input *in, const wfm_plan_res
 			continue;
 		snprintf(key, sizeof key, "under_coverage_hours_%s", wfm_date_iso(in->day[d].date, b));
 		kv_num(&w, key, wfm_pr_day_under(in, r, d), 3);
+	}
+	if (service_keys(&w, in, r) != WFM_OK)
+		return WFM_EINTERNAL;
+	for (d = 0; info && d < in->n_days; d++) {
+		if (in->day[d].opens < 0)
+			continue;
+		wfm_date_iso(in->day[d].date, b);
+		snprintf(key, sizeof key, "required_hours_%s", b);
+		kv_num(&w, key, info->need_live_h[d] + info->need_deferred_h[d], 2);
+		snprintf(key, sizeof key, "team_hours_%s", b);
+		kv_num(&w, key, info->team_h[d], 2);
+	}
+	if (info) {
+		kv_num(&w, "warnings", info->n_warnings, 0);
+		for (l = 0; l < info->n_warnings && l < WFM_PR_MAX_WARNINGS; l++) {
+			snprintf(key, sizeof key, "warning_%d", l + 1);
+			wfm_csvw_str(&w, key);
+			wfm_csvw_str(&w, info->warning[l]);
+			wfm_csvw_end(&w);
+		}
+	}
+	for (l = 0; r->deferred_late && l < in->n_lines; l++) {
+		int has = 0, k;
+
+		for (k = 0; k < in->n_deferred && !has; k++)
+			has = in->deferred[k].line == l && in->deferred[k].hours > 0;
+		for (d = 0; has && d < in->n_days; d++) {
+			if (in->day[d].opens < 0)
+				continue;
+			snprintf(key, sizeof key, "deferred_late_hours_line_%s_%s", in->line[l].code,
+				 wfm_date_iso(in->day[d].date, b));
+			kv_num(&w, key, r->deferred_late[(size_t)d * (size_t)in->n_lines + (size_t)l],
+			       3);
+		}
 	}
 	return done(&w);
 }

@@ -187,23 +187,46 @@ static void test_write_coverage(void **state)
 
 	(void)state;
 	wx_init(&x);
+	/* no service in the input: answer_rate and service_level empty */
 	expect_output(&x, wfm_pr_write_coverage, 0,
-		      "date,time,line,required,planned,gap\n"
-		      "2024-03-04,,L1,1.5,1,-0.5\n"
-		      "2024-03-04,09:00,L1,2,1,-1\n"
-		      "2024-03-04,09:15,L1,1.5,0,-1.5\n");
+		      "date,time,line,required,planned,gap,answer_rate,service_level\n"
+		      "2024-03-04,,L1,1.5,1,-0.5,,\n"
+		      "2024-03-04,09:00,L1,2,1,-1,,\n"
+		      "2024-03-04,09:15,L1,1.5,0,-1.5,,\n");
 	expect_output(&x, wfm_pr_write_coverage, 1,
-		      "\xEF\xBB\xBF" "date;time;line;required;planned;gap\r\n"
-		      "04/03/2024;;L1;1,5;1;-0,5\r\n"
-		      "04/03/2024;09:00;L1;2;1;-1\r\n"
-		      "04/03/2024;09:15;L1;1,5;0;-1,5\r\n");
+		      "\xEF\xBB\xBF" "date;time;line;required;planned;gap;answer_rate;service_level\r\n"
+		      "04/03/2024;;L1;1,5;1;-0,5;;\r\n"
+		      "04/03/2024;09:00;L1;2;1;-1;;\r\n"
+		      "04/03/2024;09:15;L1;1,5;0;-1,5;;\r\n");
 	/* over-coverage: 3 planned at 09:15 against 1.5: gap 1.5 */
 	x.r->planned[1] = 3;
 	expect_output(&x, wfm_pr_write_coverage, 0,
-		      "date,time,line,required,planned,gap\n"
-		      "2024-03-04,,L1,1.5,1,-0.5\n"
-		      "2024-03-04,09:00,L1,2,1,-1\n"
-		      "2024-03-04,09:15,L1,1.5,3,1.5\n");
+		      "date,time,line,required,planned,gap,answer_rate,service_level\n"
+		      "2024-03-04,,L1,1.5,1,-0.5,,\n"
+		      "2024-03-04,09:00,L1,2,1,-1,,\n"
+		      "2024-03-04,09:15,L1,1.5,3,1.5,,\n");
+	/* with a service: 09:00 offers 10 contacts; with 0, 1, 2 agents 0, 6, 9 are
+	 * answered, 0, 4, 8 within the threshold; beyond 2 as with 2.  One agent
+	 * planned: 0.6 and 0.4; 09:15 has none (empty); planned 3 at 09:00
+	 * reads the last point: 0.9 and 0.8 */
+	{
+		wfm_plan_svc_point pt[3] = {{0, 0, 3}, {6, 4, 1.5}, {9, 8, 0.5}};
+		wfm_err e;
+
+		assert_int_equal(wfm_plan_add_service(x.in, 0, 540, 0, 10, pt, 3, &e), WFM_OK);
+	}
+	x.r->planned[1] = 0;
+	expect_output(&x, wfm_pr_write_coverage, 0,
+		      "date,time,line,required,planned,gap,answer_rate,service_level\n"
+		      "2024-03-04,,L1,1.5,1,-0.5,,\n"
+		      "2024-03-04,09:00,L1,2,1,-1,0.6,0.4\n"
+		      "2024-03-04,09:15,L1,1.5,0,-1.5,,\n");
+	x.r->planned[0] = 3;
+	expect_output(&x, wfm_pr_write_coverage, 0,
+		      "date,time,line,required,planned,gap,answer_rate,service_level\n"
+		      "2024-03-04,,L1,1.5,1,-0.5,,\n"
+		      "2024-03-04,09:00,L1,2,3,1,0.9,0.8\n"
+		      "2024-03-04,09:15,L1,1.5,0,-1.5,,\n");
 	wx_free(&x);
 }
 
@@ -322,10 +345,11 @@ static void test_write_closed_day(void **state)
 	assert_int_equal(wfm_pr_write_coverage(mem, in, &r, 0), WFM_OK);
 	fclose(mem);
 	/* 09:15: nothing required, 1 planned: gap 1 */
-	assert_string_equal(text, "date,time,line,required,planned,gap\n"
-				  "2024-03-04,,L1,2,0,-2\n"
-				  "2024-03-04,09:00,L1,1,1,0\n"
-				  "2024-03-04,09:15,L1,0,1,1\n");
+	assert_string_equal(text, "date,time,line,required,planned,gap,answer_rate,"
+				  "service_level\n"
+				  "2024-03-04,,L1,2,0,-2,,\n"
+				  "2024-03-04,09:00,L1,1,1,0,,\n"
+				  "2024-03-04,09:15,L1,0,1,1,,\n");
 	free(text);
 	text = NULL;
 	mem = open_memstream(&text, &len);
