@@ -139,6 +139,12 @@ test: deps
 check: all $(TESTS) check-layers check-fuzz
 	@tests/run-unit $(TESTS)
 	@tests/cli/run --bin $(BUILD)/bin
+	@tests/bad/run --bin $(BUILD)/bin
+
+# Only the bad-input corpus (tests/bad/): each case its exit code and message,
+# nothing written, no guarded file changed.
+bad: all
+	@tests/bad/run --bin $(BUILD)/bin
 
 # The fuzz harnesses over their seeds and every crasher kept as a regression.
 check-fuzz: $(FUZZ_DRIVERS)

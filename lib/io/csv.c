@@ -614,7 +614,13 @@ static int start(wfm_csv *r)
 		if (bom_known)
 			sniff_bytes(&sn, r->pre + r->prelen - r->inlen, r->inlen, r->o.max_line);
 	}
-	r->delim = r->o.delim ? r->o.delim : sniff_pick(&sn);
+	if (r->prelen >= 2 && (memcmp(r->pre, "\xFF\xFE", 2) == 0 ||
+			       memcmp(r->pre, "\xFE\xFF", 2) == 0)) {
+		fail(r, WFM_EDATA, "the file is UTF-16, not UTF-8: convert it with "
+		     "iconv -f utf-16 -t utf-8");
+		return -1;
+	}
+		r->delim = r->o.delim ? r->o.delim : sniff_pick(&sn);
 	if (r->o.decimal == ',' || (r->o.decimal == 0 && r->delim == ';')) {
 		r->nf = (wfm_numfmt){',', '.'};
 	} else if (r->o.decimal == 0 && r->delim == '\t') {

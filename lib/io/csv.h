@@ -32,6 +32,8 @@
  *   NAME:LINE: FIELD: control character \xHH (is this a text file?)
  *   NAME:LINE: FIELD: not UTF-8: 'TEXT' (the file looks like
  *     Latin-1/Windows-1252: convert it with iconv -f latin1 -t utf-8)
+ *   NAME:1: the file is UTF-16, not UTF-8: convert it with iconv -f utf-16
+ *     -t utf-8  (a UTF-16 byte order mark)
  *   NAME:LINE: K fields where the header has M[ (a ',' in a value that is
  *     not quoted?)]  (see wfm_csv_next)
  * all WFM_EDATA; "PATH: cannot open: REASON" (WFM_ENOINPUT), "NAME: read

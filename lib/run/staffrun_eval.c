@@ -129,11 +129,15 @@ static int add_entry(struct reader *rd, wfm_err *e)
 					  "interval");
 		if ((why = wfm_parse_count(cell(rd, rd->val), rd->nf, &en.value)))
 			return cell_error(rd, e, rd->val, why);
+		if (en.value > 1e6)
+			return cell_error(rd, e, rd->val, "more than 1000000 agents");
 	} else {
 		if ((why = wfm_parse_number(cell(rd, rd->val), rd->nf, &en.value)))
 			return cell_error(rd, e, rd->val, why);
 		if (en.value < 0)
 			return cell_error(rd, e, rd->val, "negative");
+		if (en.value > 1e6)
+			return cell_error(rd, e, rd->val, "more than 1000000");
 		if (en.time >= 0) /* agents in one interval */
 			en.value *= wfm_sr_interval_s(r) / 3600.0;
 	}

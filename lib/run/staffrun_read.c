@@ -110,6 +110,8 @@ static int parse_row(struct reader *rd, sr_row *row, int *channel, wfm_err *e)
 		return cell_error(rd, e, C_FORECAST, why);
 	if (x < 0)
 		return cell_error(rd, e, C_FORECAST, "negative");
+	if (x > 1e7)
+		return cell_error(rd, e, C_FORECAST, "more than 10000000 contacts in one row");
 	row->volume = x;
 	row->aht = 0;
 	if (rd->idx[C_AHT] >= 0 && !wfm_blank(cell(rd, C_AHT))) {
@@ -117,6 +119,8 @@ static int parse_row(struct reader *rd, sr_row *row, int *channel, wfm_err *e)
 			return cell_error(rd, e, C_AHT, why);
 		if (!(x > 0))
 			return cell_error(rd, e, C_AHT, "must be more than 0");
+		if (x > 86400)
+			return cell_error(rd, e, C_AHT, "more than 86400 seconds (a day)");
 		row->aht = x;
 	}
 	row->src_line = wfm_csv_line(rd->csv);
