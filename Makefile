@@ -8,6 +8,8 @@
 #   make SANITIZE=address,undefined test
 #   make fuzz       libFuzzer on the readers, FUZZ_SECONDS (600) each (clang)
 #   make bad        only the bad-input corpus (tests/bad/), part of make test
+#   (make check also runs the README's command blocks, tests/readme/run, with
+#   the default BUILD: the README puts build/bin on PATH)
 #   make V=1        show the commands
 VERSION   := 0.1.0
 PREFIX    ?= /usr/local
@@ -140,6 +142,9 @@ check: all $(TESTS) check-layers check-fuzz
 	@tests/run-unit $(TESTS)
 	@tests/cli/run --bin $(BUILD)/bin
 	@tests/bad/run --bin $(BUILD)/bin
+ifeq ($(BUILD),build)
+	@tests/readme/run
+endif
 
 # Only the bad-input corpus (tests/bad/): each case its exit code and message,
 # nothing written, no guarded file changed.

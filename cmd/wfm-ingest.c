@@ -211,7 +211,7 @@ static char *values(const wfm_hrow *r, char *buf, size_t n)
 	}
 	wfm_csvw_init(&w, f, 0);
 	wfm_csvw_num(&w, r->offered, 0);
-	wfm_csvw_num(&w, r->handled, 0);
+	wfm_csvw_num(&w, wfm_hrow_handled(r), 0);
 	wfm_csvw_num(&w, r->aht, 2);
 	fclose(f);
 	return buf;

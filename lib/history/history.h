@@ -18,6 +18,7 @@
 #ifndef WFM_HISTORY_H
 #define WFM_HISTORY_H
 
+#include <math.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -34,17 +35,29 @@
 #define WFM_HIST_MAX_AHT 86400.0
 #define WFM_HIST_MAX_AHT_TEXT "86400 seconds (a day)"
 
+/* Line codes a history holds at most, and inputs one run reads. */
+#define WFM_HIST_MAX_LINES 32767
+#define WFM_HIST_MAX_FILES 32767
+
+/* One row: 32 bytes, so a history of 10^7 rows fits in 320 MB. */
 typedef struct wfm_hrow {
 	wfm_date date;
-	int16_t time;      /* minutes since midnight, or -1 for a whole day */
-	uint8_t channel;   /* enum wfm_channel */
-	int32_t line;      /* index into the history's line codes */
-	double offered;    /* >= 0, whole */
-	double handled;    /* >= 0, whole, or NAN */
-	double aht;        /* seconds >= 0, or NAN */
-	int32_t src_file;  /* which input the row came from (0-based) */
+	uint32_t offered;  /* whole count, at most WFM_HIST_MAX_COUNT */
+	int32_t handled;   /* at most offered, or -1 when unknown: see wfm_hrow_handled */
 	int32_t src_line;  /* line in that input where the row starts */
+	double aht;        /* seconds, 0..WFM_HIST_MAX_AHT, or NAN when unknown */
+	int16_t time;      /* minutes since midnight, or -1 for a whole day */
+	int16_t line;      /* index into the history's line codes */
+	int16_t src_file;  /* which input the row came from (0-based) */
+	uint8_t channel;   /* enum wfm_channel */
+	uint8_t mark_;     /* private to lib/history */
 } wfm_hrow;
+
+/* The handled contacts of a row, NAN when unknown. */
+static inline double wfm_hrow_handled(const wfm_hrow *r)
+{
+	return r->handled < 0 ? NAN : (double)r->handled;
+}
 
 typedef struct wfm_hist wfm_hist;
 
@@ -105,7 +118,9 @@ typedef struct wfm_read_stats {
 void wfm_read_stats_release(wfm_read_stats *st);
 
 /* Reads the export at `path` ("-" for standard input) and adds its rows,
- * aggregated to opts->interval, to `h`, with src_file = `file_no`.  A row
+ * aggregated to opts->interval, to `h`, with src_file = `file_no` (0 ..
+ * WFM_HIST_MAX_FILES - 1).  The rows of an interval must not sum to more
+ * than WFM_HIST_MAX_COUNT; at most WFM_HIST_MAX_LINES line codes.  A row
  * must have the header's number of fields; offered and handled are whole
  * counts up to WFM_HIST_MAX_COUNT, with handled <= offered on the live
  * channels (phone, chat; deferred work handled on a day may include earlier
@@ -135,8 +150,11 @@ typedef struct wfm_merge_result {
 	size_t nconflicts;
 } wfm_merge_result;
 
-/* Merges `in` into `base`.  Rows are equal when their written forms are
- * equal (counts, and AHT to 0.01 s).  A whole-day row and interval rows for
+/* Merges `in` into `base`, in place: memory for the rows added and, when
+ * either is out of order, an index of 8 bytes per row while sorting (both
+ * are in order when they come from wfm_hist_read or an earlier merge).
+ * Rows are equal when their written forms are equal (counts, and AHT to
+ * 0.01 s).  A whole-day row and interval rows for
  * the same date, channel and line also conflict.  With `replace`, conflicting
  * rows take the values of `in`; without it, `base`'s rows are left unchanged
  * when there is any conflict and the function returns WFM_EDATA ("N

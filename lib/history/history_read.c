@@ -114,7 +114,8 @@ static int parse_record(struct reader *rd, wfm_hist *t, wfm_hrow *row, wfm_err *
 {
 	const char *why;
 	char code[LINE_MAX_LEN + 8];
-	int start, end, iv = rd->o->interval;
+	int start, end, iv = rd->o->interval, line;
+	double x;
 
 	memset(row, 0, sizeof *row);
 	if ((why = wfm_parse_date(cell(rd, C_DATE), &row->date)) != NULL)
@@ -145,25 +146,28 @@ static int parse_record(struct reader *rd, wfm_hist *t, wfm_hrow *row, wfm_err *
 	} else {
 		snprintf(code, sizeof code, "%s", rd->o->line);
 	}
-	if ((why = wfm_parse_count(cell(rd, C_OFFERED), rd->nf, &row->offered)) != NULL)
+	if ((why = wfm_parse_count(cell(rd, C_OFFERED), rd->nf, &x)) != NULL)
 		return cell_error(rd, e, C_OFFERED, why);
-	if (row->offered > WFM_HIST_MAX_COUNT)
+	if (x > WFM_HIST_MAX_COUNT)
 		return cell_error(rd, e, C_OFFERED, "more than " WFM_HIST_MAX_COUNT_TEXT);
-	row->handled = NAN;
+	row->offered = (uint32_t)x;
+	row->handled = -1;
 	if (!wfm_blank(cell(rd, C_HANDLED))) {
 		char why2[64];
 
-		if ((why = wfm_parse_count(cell(rd, C_HANDLED), rd->nf, &row->handled)) != NULL)
+		if ((why = wfm_parse_count(cell(rd, C_HANDLED), rd->nf, &x)) != NULL)
 			return cell_error(rd, e, C_HANDLED, why);
-		if (row->handled > WFM_HIST_MAX_COUNT)
+		if (x > WFM_HIST_MAX_COUNT)
 			return cell_error(rd, e, C_HANDLED, "more than " WFM_HIST_MAX_COUNT_TEXT);
 		/* a live contact is handled in its interval or not at all; deferred
 		 * work (e-mail, social, callbacks) answered on a day may include the
 		 * backlog of earlier days, so more than that day's offered is fine */
-		if (!wfm_channel_deferred(row->channel) && row->handled > row->offered) {
-			snprintf(why2, sizeof why2, "more than offered (%.0f)", row->offered);
+		if (!wfm_channel_deferred(row->channel) && x > row->offered) {
+			snprintf(why2, sizeof why2, "more than offered (%lu)",
+				 (unsigned long)row->offered);
 			return cell_error(rd, e, C_HANDLED, why2);
 		}
+		row->handled = (int32_t)x;
 	}
 	row->aht = NAN;
 	if (!wfm_blank(cell(rd, C_AHT))) {
@@ -172,9 +176,9 @@ static int parse_record(struct reader *rd, wfm_hist *t, wfm_hrow *row, wfm_err *
 		if (row->aht > WFM_HIST_MAX_AHT)
 			return cell_error(rd, e, C_AHT, "more than " WFM_HIST_MAX_AHT_TEXT);
 	}
-	row->line = wfm_hist_intern(t, code);
-	if (row->line < 0)
-		return wfm_err_nomem(e);
+	if ((line = wfm_hist_intern(t, code)) < 0)
+		return wfm_hist_intern_error(line, e);
+	row->line = (int16_t)line;
 	row->src_line = (int32_t)wfm_csv_line(rd->csv);
 	return WFM_OK;
 }
@@ -395,20 +399,19 @@ static int cmp_read(const void *pa, const void *pb, const void *pctx)
 	return (a->src_line > b->src_line) - (a->src_line < b->src_line);
 }
 
-/* Sums rows of the same bucket (rows sorted by series and time). */
-static void aggregate(wfm_hist *t, int iv)
+/* Sums rows of the same bucket (rows sorted by series and time).  Fails when
+ * a bucket's counts sum to more than WFM_HIST_MAX_COUNT. */
+static int aggregate(wfm_hist *t, int iv, const char *name, wfm_err *e)
 {
 	size_t i = 0, k = 0;
 
 	while (i < t->n) {
 		wfm_hrow acc = t->rows[i];
 		int16_t bucket = acc.time < 0 ? -1 : (int16_t)(acc.time / iv * iv);
-		double wsum = 0, asum = 0, plain = 0;
+		double wsum = 0, asum = 0, plain = 0, offered = 0, handled = 0;
 		int n = 0, aht_lost = 0, handled_lost = 0;
 		size_t j;
 
-		acc.offered = 0;
-		acc.handled = 0;
 		for (j = i; j < t->n; j++) {
 			const wfm_hrow *r = &t->rows[j];
 			double w;
@@ -417,12 +420,12 @@ static void aggregate(wfm_hist *t, int iv)
 			    r->line != acc.line ||
 			    (r->time < 0 ? -1 : r->time / iv * iv) != bucket)
 				break;
-			w = isnan(r->handled) ? r->offered : r->handled;
-			acc.offered += r->offered;
-			if (isnan(r->handled))
+			w = r->handled < 0 ? (double)r->offered : (double)r->handled;
+			offered += r->offered;
+			if (r->handled < 0)
 				handled_lost = 1;
 			else
-				acc.handled += r->handled;
+				handled += r->handled;
 			if (isnan(r->aht)) {
 				if (w > 0)
 					aht_lost = 1;
@@ -436,8 +439,24 @@ static void aggregate(wfm_hist *t, int iv)
 				acc.src_line = r->src_line;
 		}
 		acc.time = bucket;
-		if (handled_lost)
-			acc.handled = NAN;
+		if (offered > WFM_HIST_MAX_COUNT) {
+			char tm[6];
+
+			return wfm_err_set(e, WFM_EDATA, "%s:%d: the rows of interval %s sum to more "
+					   "than " WFM_HIST_MAX_COUNT_TEXT " offered contacts", name,
+					   (int)acc.src_line, acc.time < 0 ? "(whole day)" :
+					   wfm_time_hhmm(acc.time, tm));
+		}
+		if (handled > WFM_HIST_MAX_COUNT) {
+			char tm[6];
+
+			return wfm_err_set(e, WFM_EDATA, "%s:%d: the rows of interval %s sum to more "
+					   "than " WFM_HIST_MAX_COUNT_TEXT " handled contacts", name,
+					   (int)acc.src_line, acc.time < 0 ? "(whole day)" :
+					   wfm_time_hhmm(acc.time, tm));
+		}
+		acc.offered = (uint32_t)offered;
+		acc.handled = handled_lost ? -1 : (int32_t)handled;
 		if (aht_lost || n == 0)
 			acc.aht = NAN;
 		else
@@ -446,6 +465,7 @@ static void aggregate(wfm_hist *t, int iv)
 		i = j;
 	}
 	t->n = k;
+	return WFM_OK;
 }
 
 int wfm_hist_read(wfm_hist *h, const char *path, int file_no, const wfm_read_opts *o,
@@ -464,6 +484,8 @@ int wfm_hist_read(wfm_hist *h, const char *path, int file_no, const wfm_read_opt
 	rd.o = o;
 	rd.st = st ? st : &local;
 	rd.def_channel = -1;
+	if (file_no < 0 || file_no >= WFM_HIST_MAX_FILES)
+		return wfm_err_set(err, WFM_EUSAGE, "more than %d input files", WFM_HIST_MAX_FILES);
 	if (o->channel && (rd.def_channel = wfm_channel_parse(o->channel)) < 0)
 		return wfm_err_set(err, WFM_EUSAGE, "unknown channel '%s'", o->channel);
 	if (o->line && parse_line_code(o->line, (char[LINE_MAX_LEN + 8]){0}, LINE_MAX_LEN + 8) < 0)
@@ -489,7 +511,7 @@ int wfm_hist_read(wfm_hist *h, const char *path, int file_no, const wfm_read_opt
 		if (rc == WFM_OK)
 			rc = count_kept(&rd, t, &row, e);
 		if (rc == WFM_OK) {
-			row.src_file = file_no;
+			row.src_file = (int16_t)file_no;
 			rc = wfm_hist_push(t, &row, e);
 			rd.st->kept++;
 		}
@@ -502,16 +524,16 @@ int wfm_hist_read(wfm_hist *h, const char *path, int file_no, const wfm_read_opt
 		int *rank = wfm_hist_line_ranks(t);
 		struct read_order ord = {rank, o->interval};
 
-		if (!rank || wfm_sort(t->rows, t->n, sizeof *t->rows, cmp_read, &ord) < 0)
+		if (!rank || wfm_hist_sort_by(t, cmp_read, &ord) < 0)
 			rc = wfm_err_nomem(e);
 		else
 			rc = check_keys(&rd, t, wfm_csv_name(rd.csv), e);
 		free(rank);
 	}
-	if (rc == WFM_OK) {
-		aggregate(t, o->interval);
+	if (rc == WFM_OK)
+		rc = aggregate(t, o->interval, wfm_csv_name(rd.csv), e);
+	if (rc == WFM_OK)
 		rc = wfm_hist_append(h, t, e);
-	}
 	wfm_csv_free(rd.csv);
 	wfm_hist_free(t);
 	free(rd.kept_by);

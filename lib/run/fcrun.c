@@ -329,7 +329,7 @@ static void fill_series(wfm_fcrun *r, const int *map)
 		}
 		s->value[d] += x->offered;
 		s->state[d] = WFM_FC_OPEN;
-		w = isnan(x->handled) ? x->offered : x->handled;
+		w = x->handled < 0 ? (double)x->offered : (double)x->handled;
 		if (isnan(x->aht) || !(w > 0))
 			w = 0;
 		if (w > 0) {

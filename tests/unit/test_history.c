@@ -111,7 +111,8 @@ static void test_aggregate_by_offered(void **state)
 	(void)state;
 	assert_int_equal(rc, WFM_OK);
 	assert_int_equal(wfm_hist_count(h), 1);
-	assert_true(isnan(wfm_hist_rows(h)[0].handled));
+	assert_true(isnan(wfm_hrow_handled(&wfm_hist_rows(h)[0])));
+	assert_int_equal(wfm_hist_rows(h)[0].handled, -1);
 	assert_true(fabs(wfm_hist_rows(h)[0].aht - 175) < 1e-9);
 	wfm_hist_free(h);
 }
@@ -391,6 +392,111 @@ static void test_merge(void **state)
 	wfm_hist_free(base);
 }
 
+/* Random histories merged in place, checked against what a merge must give:
+ * the union of the keys in canonical order, every row with its values, the
+ * counts right.  Values are a function of the key, so rows never conflict;
+ * a series is whole-day or per interval by its (date, channel, line). */
+static unsigned rnd(unsigned *st)
+{
+	*st = *st * 1103515245u + 12345u;
+	return (*st >> 16) & 0x7fff;
+}
+
+static void random_text(FILE *f, unsigned *st, int n, int *keys)
+{
+	static const char *const lines[] = {"1700", "BELAST", "ONDERW", "WONEN"};
+	static const char *const chans[] = {"phone", "email", "chat"};
+	int k, seen;
+
+	fputs("date,time,channel,line,offered,handled,aht_s\n", f);
+	for (k = 0; k < n; k++) {
+		int d = (int)(rnd(st) % 6), c = (int)(rnd(st) % 3), l = (int)(rnd(st) % 4);
+		int day = (d + c + l) % 3 == 0, t = day ? -1 : (int)(rnd(st) % 8);
+		int key = ((d * 3 + c) * 4 + l) * 9 + t + 1;
+
+		seen = keys[key];
+		keys[key] |= 1;
+		if (seen & 1)
+			continue;
+		if (day)
+			fprintf(f, "2024-03-%02d,,%s,%s,%d,,\n", 4 + d, chans[c], lines[l], key % 50);
+		else
+			fprintf(f, "2024-03-%02d,%02d:%02d,%s,%s,%d,%d,%d.5\n", 4 + d, 9 + t / 4,
+				t % 4 * 15, chans[c], lines[l], key % 50 + 5, key % 50, key % 300);
+	}
+}
+
+static wfm_hist *random_hist(unsigned *st, int n, int *keys)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	wfm_hist *h;
+	int k;
+
+	assert_non_null(f);
+	for (k = 0; k < 6 * 3 * 4 * 9; k++)
+		keys[k] &= ~1;
+	random_text(f, st, n, keys);
+	fclose(f);
+	h = hist_of(text);
+	free(text);
+	return h;
+}
+
+static void test_merge_random(void **state)
+{
+	unsigned st = 7;
+	int round;
+
+	(void)state;
+	for (round = 0; round < 200; round++) {
+		int kb[6 * 3 * 4 * 9] = {0}, ki[6 * 3 * 4 * 9] = {0}, k, both = 0, nb = 0, ni = 0;
+		wfm_hist *base = random_hist(&st, (int)(rnd(&st) % 60), kb);
+		wfm_hist *in = random_hist(&st, (int)(rnd(&st) % 60), ki);
+		wfm_merge_result m;
+		wfm_err e;
+		const wfm_hrow *r;
+		size_t i;
+
+		for (k = 0; k < 6 * 3 * 4 * 9; k++) {
+			nb += kb[k] & 1;
+			ni += ki[k] & 1;
+			both += (kb[k] & ki[k] & 1);
+		}
+		assert_int_equal(wfm_hist_merge(base, in, round % 2, &m, &e), WFM_OK);
+		assert_int_equal(m.nconflicts, 0);
+		assert_int_equal(m.same, both);
+		assert_int_equal(m.added, ni - both);
+		assert_int_equal(m.replaced, 0);
+		assert_int_equal(wfm_hist_count(base), nb + ni - both);
+		r = wfm_hist_rows(base);
+		for (i = 0; i < wfm_hist_count(base); i++) {
+			const char *code = wfm_hist_line(base, r[i].line);
+			int l = strcmp(code, "1700") == 0 ? 0 : strcmp(code, "BELAST") == 0 ? 1 :
+				strcmp(code, "ONDERW") == 0 ? 2 : 3;
+			int c = r[i].channel == WFM_CH_PHONE ? 0 : r[i].channel == WFM_CH_EMAIL ? 1 : 2;
+			int d = r[i].date - wfm_date_from_ymd(2024, 3, 4);
+			int t = r[i].time < 0 ? -1 : (r[i].time - 540) / 15;
+			int key = ((d * 3 + c) * 4 + l) * 9 + t + 1;
+
+			assert_true((kb[key] | ki[key]) & 1);
+			assert_int_equal(r[i].offered, key % 50 + (t >= 0 ? 5 : 0));
+			if (i > 0) { /* canonical order, keys unique */
+				const wfm_hrow *p = &r[i - 1];
+
+				assert_true(p->date < r[i].date || (p->date == r[i].date &&
+					    (p->time < r[i].time || (p->time == r[i].time &&
+					     (p->channel < r[i].channel || (p->channel == r[i].channel &&
+					      strcmp(wfm_hist_line(base, p->line), code) < 0))))));
+			}
+		}
+		wfm_merge_result_release(&m);
+		wfm_hist_free(base);
+		wfm_hist_free(in);
+	}
+}
+
 static void test_merge_day_vs_intervals(void **state)
 {
 	wfm_hist *base = hist_of("date,time,channel,line,offered\n"
@@ -527,6 +633,7 @@ int main(void)
 		cmocka_unit_test(test_skip_bad_width),
 		cmocka_unit_test(test_sort_order),
 		cmocka_unit_test(test_merge),
+		cmocka_unit_test(test_merge_random),
 		cmocka_unit_test(test_merge_day_vs_intervals),
 		cmocka_unit_test(test_write_read_back),
 		cmocka_unit_test(test_check_gaps),
