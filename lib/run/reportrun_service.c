@@ -185,7 +185,7 @@ static void day_counts(const sv *v, const sv_ser *s, wfm_date start, size_t days
 			continue;
 		off[d] += x->offered;
 		have[d] = 1;
-		if (isfinite(x->handled)) {
+		if (x->handled >= 0) {
 			han[d] += x->handled;
 		} else if (seen != x->date) {
 			(*unknown)++;
