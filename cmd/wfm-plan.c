@@ -319,6 +319,14 @@ static int run(const struct tool_cmdline *c, wfm_err *e)
 			tool_warn("%s", info.warning[i]);
 	if (!quiet && info.n_warnings > WFM_PR_MAX_WARNINGS)
 		tool_warn("%d warnings more", info.n_warnings - WFM_PR_MAX_WARNINGS);
+	if (!quiet && info.trainings_skipped) {
+		char b1[11], b2[11];
+
+		tool_warn("%s:%ld: training outside %s..%s, not planned (%d such training%s)",
+			  f.trainings, info.trainings_skipped_line, wfm_date_iso(info.from, b1),
+			  wfm_date_iso(info.to, b2), info.trainings_skipped,
+			  info.trainings_skipped == 1 ? "" : "s");
+	}
 	if (c->set[O_WRITE_LP] && (rc = write_lp(c->val[O_WRITE_LP], in, e)))
 		goto done;
 	for (i = 0; i < NOUT; i++)

@@ -291,6 +291,42 @@ static int count_cell(const pr_table *t, int c, int lo, int *out, wfm_err *e)
 	return WFM_OK;
 }
 
+/* What the engine would drop without a word: group_min above group_max,
+ * more participants than group_max, a name given twice in the week. */
+static int training_checks(const reader *rd, const pr_table *t, const tr_row *r, wfm_err *e)
+{
+	const char *part = wfm_pr_cell(t, T_PART), *p;
+	char why[128], name[256];
+	long n = 0;
+	int i, digits = 1;
+
+	if (r->gmin > r->gmax) {
+		snprintf(why, sizeof why, "more than group_max (%d)", r->gmax);
+		return wfm_pr_cell_error(t, T_GMIN, why, e);
+	}
+	for (p = part; *p == ' ' || *p == '\t'; p++)
+		;
+	for (; *p && *p != ' ' && *p != '\t'; p++)
+		digits &= *p >= '0' && *p <= '9';
+	if (digits && !wfm_blank(part)) {
+		n = strtol(part, NULL, 10);
+	} else {
+		for (p = part, n = 1; *p; p++)
+			n += *p == '|';
+	}
+	if (n > r->gmax) {
+		snprintf(why, sizeof why, "more than group_max (%d) participants", r->gmax);
+		return wfm_pr_cell_error(t, T_PART, why, e);
+	}
+	trim(wfm_pr_cell(t, T_NAME), name, sizeof name);
+	for (i = 0; i < rd->ntr; i++)
+		if (rd->tr[i].name && strcmp(rd->tr[i].name, name) == 0) {
+			snprintf(why, sizeof why, "given twice (also on line %ld)", rd->tr[i].src);
+			return wfm_pr_cell_error(t, T_NAME, why, e);
+		}
+	return WFM_OK;
+}
+
 static int read_trainings(reader *rd, wfm_err *e)
 {
 	static const wfm_csv_col cols[T_NCOLS] = {
@@ -327,6 +363,8 @@ static int read_trainings(reader *rd, wfm_err *e)
 		if ((rc = count_cell(&t, T_GMIN, 1, &r.gmin, e)) ||
 		    (rc = count_cell(&t, T_GMAX, 1, &r.gmax, e)))
 			break;
+		if ((rc = training_checks(rd, &t, &r, e)))
+			break;
 		if ((why = wfm_parse_date(wfm_pr_cell(&t, T_FROM), &r.from))) {
 			rc = wfm_pr_cell_error(&t, T_FROM, why, e);
 			break;
@@ -337,7 +375,8 @@ static int read_trainings(reader *rd, wfm_err *e)
 			break;
 		}
 		if (r.to < rd->info.from || r.from > rd->info.to) {
-			rd->info.trainings_skipped++;
+			if (rd->info.trainings_skipped++ == 0)
+				rd->info.trainings_skipped_line = r.src;
 			continue;
 		}
 		if (wfm_grow((void **)&rd->tr, &rd->captr, (size_t)rd->ntr + 1, sizeof *rd->tr)) {
@@ -475,7 +514,7 @@ static int leave_row(reader *rd, const pr_table *t, wfm_err *e)
 	char name[256], st[64];
 	wfm_date from, to;
 	const char *why;
-	int a, req;
+	int a, req, k;
 
 	trim(wfm_pr_cell(t, L_AGENT), name, sizeof name);
 	if ((a = wfm_plan_agent_index(rd->in, name)) < 0)
@@ -495,6 +534,19 @@ static int leave_row(reader *rd, const pr_table *t, wfm_err *e)
 	if (to < rd->info.from || from > rd->info.to) {
 		rd->info.leave_skipped++;
 		return WFM_OK;
+	}
+	for (k = 0; k < rd->in->n_leave; k++) {
+		const wfm_plan_leave *o = &rd->in->leave[k];
+		char clash[160], b1[11], b2[11];
+
+		if (o->agent != a || o->to < from || o->from > to || (o->requested && req))
+			continue;
+		/* approved leave overlapping approved leave or a request: one of
+		 * the two rows says something the other contradicts */
+		snprintf(clash, sizeof clash, "overlaps %s leave %s..%s of the same agent",
+			 o->requested ? "requested" : "approved", wfm_date_iso(o->from, b1),
+			 wfm_date_iso(o->to, b2));
+		return wfm_pr_cell_error(t, L_FROM, clash, e);
 	}
 	if (wfm_plan_add_leave(rd->in, a, from, to, req, e))
 		return wfm_pr_prefix(t, e);

@@ -70,6 +70,7 @@ typedef struct wfm_pr_info {
 	wfm_date from, to;      /* the plan's days */
 	long rows, skipped;     /* requirement rows read, rows outside the plan */
 	int trainings_skipped;  /* trainings whose window misses the plan */
+	long trainings_skipped_line; /* the line of the first of them */
 	int leave_skipped;      /* leave rows outside the plan */
 	int open_days;
 	/* Per plan day (0 = Monday): the agent-hours the requirement needs after
