@@ -178,10 +178,16 @@ int tool_usage(const char *fmt, ...)
 
 int tool_finish(int code)
 {
+	char why[128];
+
 	if (fflush(stdout) != 0 || ferror(stdout)) {
+		/* a run that failed has said why already (often this very error:
+		 * its output went to standard output) */
+		if (code)
+			return code;
 		fprintf(stderr, "%s: write error on standard output: %s\n", progname,
-			strerror(errno ? errno : EIO));
-		return code ? code : 74;
+			wfm_errno_text(errno ? errno : EIO, why, sizeof why));
+		return 74;
 	}
 	return code;
 }

@@ -66,7 +66,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 			  &a->c);
 }
 
-/* A year written as 1 to 4 digits, 1..9999. */
+/* A year written as 4 digits, WFM_YEAR_MIN..WFM_YEAR_MAX (1900..2199). */
 static int parse_year(const char *s, int *year)
 {
 	int y = 0;
@@ -80,7 +80,7 @@ static int parse_year(const char *s, int *year)
 		y = y * 10 + (s[i] - '0');
 	}
 	*year = y;
-	return y >= 1;
+	return y >= WFM_YEAR_MIN && y <= WFM_YEAR_MAX;
 }
 
 /* The days to list: one or more [first, last] spans. */
@@ -120,7 +120,7 @@ static int choose_days(const struct args *a, struct spans *sp)
 	}
 	for (i = 0; i < a->c.noperands; i++) {
 		if (!parse_year(a->c.operands[i], &y))
-			return tool_usage("not a year (1 to 9999): '%s'", a->c.operands[i]);
+			return tool_usage("not a year (1900 to 2199): '%s'", a->c.operands[i]);
 		sp->first[i] = wfm_date_from_ymd(y, 1, 1);
 		sp->last[i] = wfm_date_from_ymd(y, 12, 31);
 	}

@@ -155,8 +155,9 @@ static void summarise(const struct args *a, const wfm_read_stats *st, const wfm_
 	size_t n = 0, i, k;
 	char d1[11], d2[11];
 
-	fprintf(stderr, "%s: %d file%s, %ld rows read, %ld kept, %ld rejected\n", tool_name(),
-		a->nfiles, a->nfiles == 1 ? "" : "s", st->rows, st->kept, st->rejected);
+	fprintf(stderr, "%s: %d file%s, %ld row%s read, %ld kept, %ld rejected\n", tool_name(),
+		a->nfiles, a->nfiles == 1 ? "" : "s", st->rows, st->rows == 1 ? "" : "s", st->kept,
+		st->rejected);
 	if (st->nseries) {
 		fprintf(stderr, "  %-12s %-8s %9s %9s %9s\n", "line", "channel", "read", "kept",
 			"rejected");
