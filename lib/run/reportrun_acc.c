@@ -449,7 +449,6 @@ static int series(wfm_rr *r, const acc_tables *T, const rr_snap *s, size_t si, s
 	wfm_acc acc[NG], full[NG], *slot = NULL;
 	double scale[NG];
 	unsigned char *cmp = NULL;
-	long compared = 0;
 	work w;
 
 	memset(&w, 0, sizeof w);
@@ -468,7 +467,6 @@ static int series(wfm_rr *r, const acc_tables *T, const rr_snap *s, size_t si, s
 		wfm_date d = w.f0 + (wfm_date)i;
 
 		cmp[i] = s->grain != RR_MONTH && d >= from && d <= to && has_data(&w, d);
-		compared += cmp[i];
 	}
 	/* the scales: history before the snapshot's first day */
 	scale[G_DAY] = s->first > w.h0 ? wfm_naive_scale(w.act, w.have, (size_t)(s->first - w.h0),
