@@ -1,5 +1,6 @@
 /* wfm-staff - staffing requirements per interval, channel and line from an
  * interval forecast; evaluation and simulation of a given staffing. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +19,7 @@ enum opt_id { O_MODEL, O_ANSWER, O_CALLBACK, O_SL, O_SL_TIME, O_MAX_OCC, O_PATIE
 	      O_SHRINKAGE, O_SHRINK_CHANNEL, O_SHRINK_WEEKDAY, O_CONCURRENCY, O_DEADLINE, O_AHT,
 	      O_AHT_PHONE, O_AHT_EMAIL,
 	      O_AHT_CHAT, O_AHT_SOCIAL, O_AHT_CALLBACK, O_AHT_LINES, O_CHAT_AHT,
-	      O_CHAT_PATIENCE, O_MAX_AGENTS, O_FTE_HOURS, O_GRAIN, O_EVALUATE, O_CHANNEL,
+	      O_CHAT_PATIENCE, O_MAX_AGENTS, O_FTE_HOURS, O_GRAIN, O_BACKLOG, O_EVALUATE, O_CHANNEL,
 	      O_SIMULATE,
 	      O_RUNS, O_SEED, O_HANDLE, O_HANDLE_CV, O_FROM, O_TO, O_HOLIDAYS, O_CLOSED,
 	      O_OPEN_DAYS, O_OPEN_HOURS, O_INTERVAL, O_CONFIG, O_OUTPUT, O_EXCEL, O_HELP,
@@ -59,6 +60,9 @@ static const struct tool_opt opts[O_COUNT] = {
 	[O_FTE_HOURS] = {"fte-hours", 0, "H", "staff", "fte_hours", NULL},
 	[O_GRAIN] = {"grain", 0, "G", NULL, NULL, "interval (default): one row per interval and "
 		     "per day of deferred work; day or week: FTE totals (see below)"},
+	[O_BACKLOG] = {"backlog", 0, "FILE", NULL, NULL, "deferred contacts waiting at the start "
+		       "(date,channel,line,open[,aht_s], as wfm-report writes it): e-mail, "
+		       "social and callbacks start from them instead of zero (see below)"},
 	[O_EVALUATE] = {"evaluate", 0, "FILE", NULL, NULL, "evaluate the staffing in FILE "
 			"instead: a requirements file (agents) or a roster's coverage (planned)"},
 	[O_CHANNEL] = {"channel", 0, "C", NULL, NULL, "with --evaluate: the channel the agents "
@@ -127,7 +131,21 @@ static const char usage_head[] =
 "the smoothest daily capacity that answers everything within --deadline-days\n"
 "working days (and all of it by the last day of the forecast); service_level\n"
 "and answer_rate are the share of that day's contacts answered in time,\n"
-"scheduled is agent-hours / (1 - shrinkage).\n"
+"scheduled is agent-hours / (1 - shrinkage).  A contact that arrives on day\n"
+"d is due at the end of the --deadline-days-th working day after d (2: the\n"
+"e-mail of Monday by Wednesday evening).\n"
+"\n"
+"--backlog FILE: the deferred contacts still waiting at the start of the\n"
+"forecast's first day (the file's date: that day, or a closed day just\n"
+"before it, such as the Saturday before a Monday).  The backlog does not say\n"
+"when they came, so they count as the youngest they can be, arrived on the\n"
+"last working day before that date: with a 2-day deadline a backlog at the\n"
+"start of Monday is due by Tuesday evening (the deadline-th working day of\n"
+"the period; the first with a deadline of 0 or 1).  Older contacts in it are\n"
+"late already.  They are worked first, before the period's own arrivals; the\n"
+"first working day's volume includes them.  Their handle time: --aht, else the\n"
+"file's aht_s, else that of the series in the forecast, else aht_lines and\n"
+"aht_CHANNEL (callbacks: else that of the line's calls).\n"
 "\n"
 "Handle times: --aht, else the forecast's aht_s, else aht_lines, else\n"
 "aht_CHANNEL of [staff] (chat: else the first chat_aht).\n"
@@ -190,6 +208,9 @@ static int parse_args(int argc, char **argv, struct args *a)
 		return tool_usage("one forecast at a time: '%s' and '%s'", a->c.operands[0],
 				  a->c.operands[1]);
 	a->forecast = a->c.noperands ? a->c.operands[0] : NULL;
+	if (a->c.set[O_BACKLOG] && strcmp(a->c.val[O_BACKLOG], "-") == 0 &&
+	    (!a->forecast || strcmp(a->forecast, "-") == 0))
+		return tool_usage("--backlog - and the forecast cannot both be standard input");
 	return 0;
 }
 
@@ -285,6 +306,13 @@ static int apply_options(const struct args *a, wfm_sr_settings *s, wfm_sr_sim_op
 
 static void notes(const wfm_sr_summary *s, int evaluated)
 {
+	char d[11], due[11];
+
+	if (s->backlog_series)
+		fprintf(stderr, "%s: note: backlog of %s: %.10g contacts on %ld series (%ld "
+			"not in the forecast), due by the end of %s\n", tool_name(),
+			wfm_date_iso(s->backlog_date, d), round(s->backlog_open * 100) / 100,
+			s->backlog_series, s->backlog_new, wfm_date_iso(s->backlog_due, due));
 	if (!evaluated)
 		return;
 	if (s->no_staffing)
@@ -328,6 +356,8 @@ static int run(const struct args *a, wfm_err *e)
 	if (rc == WFM_OK && (rc = wfm_sr_settings_check(&s, e)) == WFM_OK &&
 	    !(r = wfm_sr_read(a->forecast ? a->forecast : "-", &s, cal, e)))
 		rc = e->code;
+	if (rc == WFM_OK && a->c.set[O_BACKLOG])
+		rc = wfm_sr_backlog(r, a->c.val[O_BACKLOG], e);
 	if (rc == WFM_OK)
 		rc = a->c.set[O_EVALUATE] ? wfm_sr_evaluate(r, a->c.val[O_EVALUATE], channel, e)
 					: wfm_sr_require(r, e);

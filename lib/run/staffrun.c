@@ -262,10 +262,33 @@ int wfm_sr_taut(const double *due, const double *avail, size_t days, double *cap
 	return WFM_OK;
 }
 
+/* The jobs of a deferred series: job 0 is the opening backlog, released on
+ * the first working day and due on working day r->bdue; job d + 1 the
+ * arrivals of calendar day d. */
+static size_t job_rel(const wfm_sr *r, size_t j)
+{
+	return j ? (size_t)r->wk_ge[j - 1] : 0;
+}
+
+static size_t job_due(const wfm_sr *r, size_t j)
+{
+	return j ? (size_t)r->dl_idx[j - 1] : r->bdue;
+}
+
+static double job_vol(const sr_series *ser, size_t j)
+{
+	return j ? ser->jvol[j - 1] : ser->bvol;
+}
+
+static double job_work(const sr_series *ser, size_t j)
+{
+	return j ? ser->jwork[j - 1] : ser->bwork;
+}
+
 int wfm_sr_deferred_run(wfm_sr *r, sr_series *ser, wfm_err *e)
 {
-	size_t nd = r->ndays, nw = r->nwday, head = 0, due = 0;
-	double *rem = malloc(nd * sizeof *rem), *intime = calloc(nw, sizeof *intime);
+	size_t nj = r->ndays + 1, nw = r->nwday, head = 0, due = 0;
+	double *rem = malloc(nj * sizeof *rem), *intime = calloc(nw, sizeof *intime);
 	double scale = 0, eps;
 
 	if (!rem || !intime) {
@@ -275,37 +298,37 @@ int wfm_sr_deferred_run(wfm_sr *r, sr_series *ser, wfm_err *e)
 	}
 	for (size_t k = 0; k < nw; k++)
 		ser->rvol[k] = ser->rwork[k] = 0;
-	for (size_t d = 0; d < nd; d++) {
-		rem[d] = ser->jwork[d];
-		scale = fmax(scale, rem[d]);
-		ser->rvol[r->wk_ge[d]] += ser->jvol[d];
-		ser->rwork[r->wk_ge[d]] += ser->jwork[d];
+	for (size_t j = 0; j < nj; j++) {
+		rem[j] = job_work(ser, j);
+		scale = fmax(scale, rem[j]);
+		ser->rvol[job_rel(r, j)] += job_vol(ser, j);
+		ser->rwork[job_rel(r, j)] += job_work(ser, j);
 	}
 	for (size_t k = 0; k < nw; k++)
 		scale = fmax(scale, ser->cap[k]);
 	eps = WFM_TOL * scale;
 	for (size_t k = 0; k < nw; k++) {
 		double c = ser->cap[k], done = 0, backlog = 0, late = 0;
-		size_t d;
+		size_t j;
 
-		for (d = head; d < nd && (size_t)r->wk_ge[d] <= k && c > 0; d++) {
-			double take = fmin(c, rem[d]);
+		for (j = head; j < nj && job_rel(r, j) <= k && c > 0; j++) {
+			double take = fmin(c, rem[j]);
 
-			rem[d] -= take;
+			rem[j] -= take;
 			c -= take;
 			done += take;
 		}
-		while (head < nd && (size_t)r->wk_ge[head] <= k && rem[head] <= eps)
+		while (head < nj && job_rel(r, head) <= k && rem[head] <= eps)
 			rem[head++] = 0;
-		for (; due < nd && (size_t)r->dl_idx[due] <= k; due++)
-			if (ser->jwork[due] > 0)
-				intime[r->wk_ge[due]] += ser->jvol[due] *
-							 (1 - fmax(0, rem[due]) / ser->jwork[due]);
-		for (d = head; d < nd && (size_t)r->wk_ge[d] <= k; d++) {
-			double left = rem[d] > eps ? ser->jvol[d] * rem[d] / ser->jwork[d] : 0;
+		for (; due < nj && job_due(r, due) <= k; due++)
+			if (job_work(ser, due) > 0)
+				intime[job_rel(r, due)] += job_vol(ser, due) *
+					(1 - fmax(0, rem[due]) / job_work(ser, due));
+		for (j = head; j < nj && job_rel(r, j) <= k; j++) {
+			double left = rem[j] > eps ? job_vol(ser, j) * rem[j] / job_work(ser, j) : 0;
 
 			backlog += left;
-			if ((size_t)r->dl_idx[d] <= k)
+			if (job_due(r, j) <= k)
 				late += left;
 		}
 		ser->done[k] = done;
@@ -331,9 +354,9 @@ static int require_deferred(wfm_sr *r, sr_series *ser, wfm_err *e)
 		free(avail);
 		return wfm_err_nomem(e);
 	}
-	for (size_t d = 0; d < r->ndays; d++) {
-		avail[r->wk_ge[d] + 1] += ser->jwork[d];
-		due[r->dl_idx[d] + 1] += ser->jwork[d];
+	for (size_t j = 0; j <= r->ndays; j++) {
+		avail[job_rel(r, j) + 1] += job_work(ser, j);
+		due[job_due(r, j) + 1] += job_work(ser, j);
 	}
 	for (size_t k = 1; k <= nw; k++) {
 		avail[k] += avail[k - 1];
@@ -424,7 +447,7 @@ int wfm_sr_finish(wfm_sr *r, int require, wfm_err *e)
 {
 	int rc;
 
-	if ((rc = wfm_sr_add_callbacks(r, e)))
+	if ((rc = wfm_sr_add_callbacks(r, e)) || (rc = wfm_sr_backlog_work(r, e)))
 		return rc;
 	for (size_t i = 0; i < r->nser; i++) {
 		sr_series *ser = &r->ser[i];

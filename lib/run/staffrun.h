@@ -44,6 +44,11 @@
  * meets every deadline: the taut string between the work released and the
  * work due (wfm_sr_taut), which minimises the highest daily capacity, then
  * the next highest, and so on (for one constant capacity see deferred.h).
+ * With an opening backlog (wfm_sr_backlog) the contacts waiting at the start
+ * are one more job, first in line, released on the first working day and
+ * due as if they had arrived on the last working day before the backlog's
+ * date: at the end of the deadline_days-th working day of the period (the
+ * first working day when deadline_days is 0 or 1; the last one at most).
  *
  * Ownership: a run keeps pointers to its settings and calendar (they must
  * outlive it) and owns everything else.  Nothing here prints.
@@ -192,6 +197,26 @@ typedef struct wfm_sr_staff {
  * entry K: ..."). */
 int wfm_sr_evaluate_agents(wfm_sr *r, const wfm_sr_staff *st, size_t n, wfm_err *e);
 
+/* Reads the opening backlog at `path` (`date,channel,line,open[,aht_s]`,
+ * the backlog contract: deferred contacts still waiting at the start of
+ * `date`; Dutch headers datum, kanaal, lijn, openstaand accepted) and makes
+ * the deferred series start from it: each row's contacts join its series
+ * (created when the forecast has none) as a job released on the first
+ * working day of the run and due at the end of its deadline_days-th working
+ * day (see the top: they count as arrived on the last working day before
+ * `date`, the youngest they can be), before the day's own arrivals.  Every
+ * row must be of the run's first day or of a closed day just before it (no
+ * working day between `date` and the first day), on a deferred channel
+ * (email, social, callback), with `open` a number >= 0 and `aht_s`, when
+ * given, more than 0; a (channel, line) once.  Call once, after wfm_sr_read
+ * and before wfm_sr_require or wfm_sr_evaluate; the handle time of the work
+ * is resolved then (wfm_sr_backlog_work in staffrun_impl.h: --aht, the row's
+ * aht_s, the series' forecast, the settings).  Fails with WFM_EDATA
+ * "FILE:LINE: column 'COL': what: 'VALUE'", WFM_ENOINPUT when the file
+ * cannot be opened, WFM_EUSAGE when called at the wrong time, WFM_EINTERNAL
+ * when out of memory; the run is then unusable (free it). */
+int wfm_sr_backlog(wfm_sr *r, const char *path, wfm_err *e);
+
 typedef struct wfm_sr_sim_opts {
 	int runs;               /* replications, >= 2 */
 	unsigned long seed;
@@ -274,6 +299,11 @@ typedef struct wfm_sr_summary {
 	long unmatched;     /* evaluate: staffing rows matching no forecast row */
 	double callbacks;   /* calls sent to a callback */
 	double agent_hours; /* sum of agents x interval plus deferred agent-hours */
+	double backlog_open;    /* contacts of the opening backlog (wfm_sr_backlog) */
+	long backlog_series;    /* series with a backlog row */
+	long backlog_new;       /* of those, series without rows or arrivals in the run */
+	wfm_date backlog_date;  /* the backlog's date, when backlog_series */
+	wfm_date backlog_due;   /* the day it is due by, when backlog_series */
 } wfm_sr_summary;
 
 const wfm_sr_summary *wfm_sr_get_summary(const wfm_sr *r);

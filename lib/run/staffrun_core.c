@@ -133,5 +133,6 @@ void wfm_sr_free(wfm_sr *r)
 	free(r->sim_row);
 	free(r->sim_day);
 	free(r->name);
+	free(r->bname);
 	free(r);
 }

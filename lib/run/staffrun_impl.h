@@ -53,6 +53,12 @@ typedef struct sr_series {
 	 * contacts released that are done in time, hours done, contacts left
 	 * and contacts past due at the day's end */
 	double *cap, *rvol, *rwork, *ontime, *done, *backlog, *late;
+	/* deferred: the opening backlog (wfm_sr_backlog), a job released on the
+	 * first working day and due at the end of working day r->bdue: contacts,
+	 * the backlog row's aht_s (0: none), hours (set by wfm_sr_backlog_work),
+	 * and its line in the backlog file (0: none) */
+	double bvol, baht, bwork;
+	long bline;
 } sr_series;
 
 struct wfm_sr {
@@ -77,6 +83,9 @@ struct wfm_sr {
 	int32_t *dl_idx;         /* per calendar day from first: index of the
 				  * working day its arrivals are due on */
 	size_t ndays;            /* calendar days first .. last working day */
+	char *bname;             /* the backlog file as named in messages, or NULL */
+	wfm_date bdate;          /* the date of its rows */
+	size_t bdue;             /* index of the working day the backlog is due on */
 	int step;                /* 0 read, 1 required, 2 evaluated */
 	int simulated;
 	wfm_sim_ratio *sim_row;  /* SR_NFIG per row */
@@ -101,6 +110,13 @@ int wfm_sr_add_callbacks(wfm_sr *r, wfm_err *e);
 /* Runs the jobs of deferred series `ser` against its capacity, filling
  * rvol, rwork, ontime, done, backlog, late.  WFM_OK or WFM_EINTERNAL. */
 int wfm_sr_deferred_run(wfm_sr *r, sr_series *ser, wfm_err *e);
+
+/* The hours of each series' opening backlog (bwork) from its handle time:
+ * --aht, else the backlog row's aht_s, else the mean handle time of the
+ * series' arrivals (the callbacks included), else aht_lines / aht_CHANNEL,
+ * else (callback) the mean handle time of the line's calls.  Call after
+ * wfm_sr_add_callbacks.  WFM_OK, or WFM_EDATA naming the backlog row. */
+int wfm_sr_backlog_work(wfm_sr *r, wfm_err *e);
 
 /* The handle time the settings give channel `channel` of `line` (aht_lines,
  * then aht_CHANNEL); 0 when none. */
