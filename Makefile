@@ -4,7 +4,8 @@
 #   make test       install missing packages, build with -Werror, run every test
 #   make demo       install missing packages, build, run the weekly chain on data/sample
 #   make bench      benchmarks (see scripts/bench-*)
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR= (programs, manual pages)
+#   make man        rewrite the OPTIONS of man/*.1 from the programs' --help
 #   make SANITIZE=address,undefined test
 #   make fuzz       libFuzzer on the readers, FUZZ_SECONDS (600) each (clang)
 #   make bad        only the bad-input corpus (tests/bad/), part of make test
@@ -55,6 +56,8 @@ PROGS      := $(CMD_SRC:cmd/%.c=$(BUILD)/bin/%)
 TEST_SRC   := $(wildcard tests/unit/test_*.c)
 TESTS      := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIBWFM     := $(BUILD)/libwfm.a
+MAN1       := $(wildcard man/*.1)
+MAN5       := $(wildcard man/*.5)
 # The fuzz harnesses (tests/fuzz/fuzz_NAME.c): `make check` builds each with
 # a plain driver and runs it over its seeds and past crashers; `make fuzz`
 # builds them with clang's libFuzzer into FUZZ_BUILD and runs each.
@@ -64,7 +67,7 @@ FUZZ_BINS    := $(FUZZERS:%=$(BUILD)/fuzz/fuzz_%)
 FUZZ_BUILD   ?= build-fuzz
 FUZZ_SECONDS ?= 600
 
-.PHONY: all test check check-layers check-fuzz demo bench install uninstall clean deps \
+.PHONY: all test check check-layers check-fuzz check-man man demo bench install uninstall clean deps \
 	fuzz fuzz-bins bad
 .SUFFIXES:
 .SECONDARY:
@@ -145,11 +148,28 @@ check: all $(TESTS) check-layers check-fuzz
 ifeq ($(BUILD),build)
 	@tests/readme/run
 endif
+	@$(MAKE) --no-print-directory check-man
 
 # Only the bad-input corpus (tests/bad/): each case its exit code and message,
 # nothing written, no guarded file changed.
 bad: all
 	@tests/bad/run --bin $(BUILD)/bin
+
+# The manual pages: OPTIONS as each program's --help says (scripts/gen-man;
+# `make man` rewrites them), no groff warning, every example run, and
+# `make install` puts each page where man finds it.
+check-man: all
+	@scripts/gen-man --check --bin $(BUILD)/bin
+	@tests/man/lint $(MAN1) $(MAN5)
+	@tests/man/run-examples --bin $(BUILD)/bin
+	@rm -rf $(BUILD)/stage && $(MAKE) --no-print-directory install DESTDIR=$(BUILD)/stage \
+		PREFIX=/usr >/dev/null && for p in $(MAN1:man/%=man1/%) $(MAN5:man/%=man5/%); do \
+		test -f $(BUILD)/stage/usr/share/man/$$p || { echo "man: $$p not installed"; \
+		exit 1; }; done && echo "man: $(words $(MAN1) $(MAN5)) pages installed" && \
+		rm -rf $(BUILD)/stage
+
+man: all
+	@scripts/gen-man --bin $(BUILD)/bin
 
 # The fuzz harnesses over their seeds and every crasher kept as a regression.
 check-fuzz: $(FUZZ_DRIVERS)
@@ -182,10 +202,15 @@ install: all
 	install -m 755 $(PROGS) $(DESTDIR)$(PREFIX)/bin
 	install -d $(DESTDIR)$(PREFIX)/share/wfm
 	install -m 644 data/wfm.conf $(DESTDIR)$(PREFIX)/share/wfm/wfm.conf.example
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man5
+	install -m 644 $(MAN1) $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 $(MAN5) $(DESTDIR)$(PREFIX)/share/man/man5
 
 uninstall:
 	rm -f $(PROGS:$(BUILD)/bin/%=$(DESTDIR)$(PREFIX)/bin/%)
 	rm -rf $(DESTDIR)$(PREFIX)/share/wfm
+	rm -f $(MAN1:man/%=$(DESTDIR)$(PREFIX)/share/man/man1/%)
+	rm -f $(MAN5:man/%=$(DESTDIR)$(PREFIX)/share/man/man5/%)
 
 clean:
 	rm -rf $(BUILD)
