@@ -63,14 +63,27 @@ static void trim(const char *s, char *out, size_t n)
 		out[0] = '\0';
 }
 
+/* The trimmed cell c of the current row into out (size n); a cell too long
+ * for it is an error naming the cell, never a silent cut. */
+static int cell_text(const pr_table *t, int c, char *out, size_t n, wfm_err *e)
+{
+	char why[64];
+
+	if (wfm_trim_copy(wfm_pr_cell(t, c), out, n) >= 0)
+		return WFM_OK;
+	snprintf(why, sizeof why, "longer than %zu characters", n - 1);
+	return wfm_pr_cell_error(t, c, why, e);
+}
+
+/* A malloc'ed copy of s without its leading and trailing blanks (any length);
+ * NULL when out of memory. */
 static char *dup_trim(const char *s)
 {
-	char buf[4096], *p;
+	size_t n = strlen(s ? s : "") + 1;
+	char *p = malloc(n);
 
-	trim(s, buf, sizeof buf);
-	p = malloc(strlen(buf) + 1);
 	if (p)
-		memcpy(p, buf, strlen(buf) + 1);
+		wfm_trim_copy(s, p, n);
 	return p;
 }
 
@@ -178,9 +191,10 @@ static int read_requirements(reader *rd, int scheduled, wfm_err *e)
 					   "social, callback)", e);
 			break;
 		}
-		trim(wfm_pr_cell(&t, R_LINE), line, sizeof line);
+		if ((rc = cell_text(&t, R_LINE, line, sizeof line, e)))
+			break;
 		if (!line[0]) {
-			rc = wfm_pr_cell_error(&t, R_LINE, "empty or too long", e);
+			rc = wfm_pr_cell_error(&t, R_LINE, "empty", e);
 			break;
 		}
 		if ((why = wfm_parse_number(wfm_pr_cell(&t, vcol), t.nf, &r.value)) ||
@@ -298,7 +312,7 @@ static int training_checks(const reader *rd, const pr_table *t, const tr_row *r,
 	const char *part = wfm_pr_cell(t, T_PART), *p;
 	char why[128], name[256];
 	long n = 0;
-	int i, digits = 1;
+	int i, rc, digits = 1;
 
 	if (r->gmin > r->gmax) {
 		snprintf(why, sizeof why, "more than group_max (%d)", r->gmax);
@@ -318,7 +332,8 @@ static int training_checks(const reader *rd, const pr_table *t, const tr_row *r,
 		snprintf(why, sizeof why, "more than group_max (%d) participants", r->gmax);
 		return wfm_pr_cell_error(t, T_PART, why, e);
 	}
-	trim(wfm_pr_cell(t, T_NAME), name, sizeof name);
+	if ((rc = cell_text(t, T_NAME, name, sizeof name, e)))
+		return rc;
 	for (i = 0; i < rd->ntr; i++)
 		if (rd->tr[i].name && strcmp(rd->tr[i].name, name) == 0) {
 			snprintf(why, sizeof why, "given twice (also on line %ld)", rd->tr[i].src);
@@ -438,7 +453,8 @@ static int agent_row(reader *rd, const pr_table *t, wfm_err *e)
 	int rc, a, b;
 
 	memset(&sp, 0, sizeof sp);
-	trim(wfm_pr_cell(t, A_NAME), name, sizeof name);
+	if ((rc = cell_text(t, A_NAME, name, sizeof name, e)))
+		return rc;
 	sp.name = name;
 	sp.skills = wfm_pr_cell(t, A_SKILLS);
 	if ((why = wfm_parse_number(wfm_pr_cell(t, A_HOURS), t->nf, &h)) ||
@@ -458,7 +474,8 @@ static int agent_row(reader *rd, const pr_table *t, wfm_err *e)
 		sp.pref_from = a;
 		sp.pref_to = b >= 0 ? b : a;
 	}
-	trim(wfm_pr_cell(t, A_UNAV), list, sizeof list);
+	if ((rc = cell_text(t, A_UNAV, list, sizeof list, e)))
+		return rc;
 	for (p = list; *p;) {
 		char *q = strchr(p, '|');
 		wfm_date d;
@@ -514,9 +531,10 @@ static int leave_row(reader *rd, const pr_table *t, wfm_err *e)
 	char name[256], st[64];
 	wfm_date from, to;
 	const char *why;
-	int a, req, k;
+	int a, req, k, rc;
 
-	trim(wfm_pr_cell(t, L_AGENT), name, sizeof name);
+	if ((rc = cell_text(t, L_AGENT, name, sizeof name, e)))
+		return rc;
 	if ((a = wfm_plan_agent_index(rd->in, name)) < 0)
 		return wfm_pr_cell_error(t, L_AGENT, "not in the agents file", e);
 	if ((why = wfm_parse_date(wfm_pr_cell(t, L_FROM), &from)))
