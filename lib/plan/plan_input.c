@@ -17,7 +17,7 @@ void wfm_plan_rules_default(wfm_plan_rules *r)
 	};
 
 	memset(r, 0, sizeof *r);
-	r->interval_min = 15;
+	r->interval_min = WFM_INTERVAL_DEFAULT;
 	r->start_step_min = 15;
 	r->training_step_min = 30;
 	r->n_types = 3;

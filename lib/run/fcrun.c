@@ -32,7 +32,7 @@ void wfm_fcrun_opts_default(wfm_fcrun_opts *o)
 {
 	memset(o, 0, sizeof *o);
 	o->grain = WFM_GRAIN_DAY;
-	o->interval = 15;
+	o->interval = WFM_INTERVAL_DEFAULT;
 	o->level = 0.8;
 	o->channel = -1;
 	o->decimals = 2;
