@@ -192,6 +192,7 @@ check-layers: $(LIBWFM)
 demo: deps
 	@$(MAKE) --no-print-directory all
 	@scripts/weekly-run --bin $(BUILD)/bin --out $(BUILD)/demo
+	@echo "demo: rerun a step with $(BUILD)/bin/wfm-week STEP $(BUILD)/demo (see wfm-week --help)"
 
 bench: deps
 	@$(MAKE) --no-print-directory all
