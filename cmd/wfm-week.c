@@ -695,7 +695,7 @@ int main(int argc, char **argv)
 		step_service, step_staff, step_plan, step_report};
 	struct tool_cmdline c = {0};
 	struct week w = {0};
-	int rc, step = S_ALL, i;
+	int rc, step = S_ALL, op_step, i;
 	static const wfm_numfmt point = {'.', 0};
 	double n;
 
@@ -706,18 +706,25 @@ int main(int argc, char **argv)
 		goto done;
 	w.dir = ".";
 	w.weeks = 6;
-	for (i = 0; i < c.noperands; i++) {
-		int s = parse_step(c.operands[i]);
-
-		if (s >= 0 && i == 0 && c.noperands <= 2 && !c.set[O_STEP])
-			step = s;
-		else if (i == c.noperands - 1 && (i > 0 || s < 0))
-			w.dir = c.operands[i];
-		else {
-			rc = tool_usage("give [STEP] [FOLDER]: '%s'", c.operands[i]);
-			goto done;
-		}
+	/* [STEP] [FOLDER]: one operand is a step when it names one */
+	if (c.noperands > 2) {
+		rc = tool_usage("give at most a STEP and a FOLDER: '%s'", c.operands[2]);
+		goto done;
 	}
+	if (c.noperands == 2 && parse_step(c.operands[0]) < 0) {
+		rc = tool_usage("no such step: '%s' (ingest, forecast, service, staff, plan, "
+				"report, all)", c.operands[0]);
+		goto done;
+	}
+	op_step = c.noperands ? parse_step(c.operands[0]) : -1;
+	if (c.noperands == 2 || (c.noperands == 1 && op_step < 0))
+		w.dir = c.operands[c.noperands - 1];
+	if (op_step >= 0 && c.set[O_STEP]) {
+		rc = tool_usage("give the step once, as STEP or --step: '%s'", c.operands[0]);
+		goto done;
+	}
+	if (op_step >= 0)
+		step = op_step;
 	if (c.set[O_STEP] && (step = parse_step(c.val[O_STEP])) < 0) {
 		rc = tool_usage("--step: no such step: '%s' (ingest, forecast, service, staff, "
 				"plan, report, all)", c.val[O_STEP]);
@@ -743,11 +750,15 @@ int main(int argc, char **argv)
 		goto done;
 	find_bindir(&w, argv[0]);
 	if (chdir(w.dir) != 0) {
-		rc = tool_error(66, "%s: cannot open the data folder: %s", w.dir, strerror(errno));
+		char why[128];
+
+		rc = tool_error(66, "%s: cannot open the data folder: %s", w.dir,
+				wfm_errno_text(errno, why, sizeof why));
 		goto done;
 	}
 	if ((rc = settings(&w)))
 		goto done;
+	printf("wfm-week: the data folder %s (the commands below run in it)\n", w.dir);
 	for (i = 0; i < S_COUNT && rc == 0; i++)
 		if (step == S_ALL || step == i)
 			rc = fn[i](&w);
