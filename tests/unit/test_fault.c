@@ -30,6 +30,7 @@
 #include "run/fcrun.h"
 #include "run/planrun.h"
 #include "run/staffrun.h"
+#include "run/weekrun.h"
 #include "setup/calendar.h"
 #include "setup/config.h"
 
@@ -432,6 +433,74 @@ static void test_plan_inputs(void **state)
 	unlink(c.trainings.path);
 }
 
+/* ---- the weekly cycle's readers --------------------------------------- */
+
+struct week_ctx {
+	struct tmp ev, backlog, hist;
+	char dir[64];
+};
+
+static int op_week(const void *pctx, FILE *out, wfm_err *e)
+{
+	const struct week_ctx *c = pctx;
+	wfm_week_names l = {0};
+	wfm_week_ev st;
+	char path[96], line[256];
+	wfm_date d = 0;
+	FILE *f;
+	size_t i;
+	int rc;
+
+	snprintf(path, sizeof path, "%s/ev.csv", c->dir);
+	rc = wfm_week_expected(c->ev.path, path, wfm_date_from_ymd(2026, 11, 23), &st, e);
+	if (rc == WFM_OK && (f = fopen(path, "r"))) {
+		fprintf(out, "%zu %zu %zu %d\n", st.kept, st.past, st.cut, st.last);
+		while (fgets(line, sizeof line, f))
+			fputs(line, out);
+		fclose(f);
+	}
+	if (rc == WFM_OK && (rc = wfm_week_backlog_date(c->backlog.path, &d, e)) == WFM_OK)
+		fprintf(out, "backlog %d\n", d);
+	if (rc == WFM_OK && (rc = wfm_week_history_last(c->hist.path, 15, &d, e)) == WFM_OK)
+		fprintf(out, "last %d\n", d);
+	if (rc == WFM_OK && (rc = wfm_week_snapshots(c->dir, 0, wfm_date_from_ymd(2199, 1, 1),
+						     &l, e)) == WFM_OK)
+		for (i = 0; i < l.n; i++)
+			fprintf(out, "snapshot %s\n", l.name[i]);
+	wfm_week_names_release(&l);
+	if (rc == WFM_OK && (rc = wfm_week_inbox(c->dir, &l, e)) == WFM_OK)
+		for (i = 0; i < l.n; i++)
+			fprintf(out, "inbox %s\n", l.name[i]);
+	wfm_week_names_release(&l);
+	return rc;
+}
+
+static void test_week(void **state)
+{
+	struct week_ctx c;
+	char path[96];
+	FILE *f;
+
+	(void)state;
+	snprintf(c.dir, sizeof c.dir, "/tmp/wfm-test-fault-week-XXXXXX");
+	assert_non_null(mkdtemp(c.dir));
+	snprintf(path, sizeof path, "%s/forecast-2026-11-16.csv", c.dir);
+	assert_non_null(f = fopen(path, "w"));
+	fclose(f);
+	tmp_put(&c.ev, "from,to,channel,line,mode,value,note\n"
+		"2026-11-16,2026-11-20,phone,1700,scale,1.1,past\n"
+		"2026-11-23,2026-11-27,phone,ENERGIE,set,1500,new\n");
+	tmp_put(&c.backlog, "date,channel,line,open\n2026-11-21,email,1700,7\n");
+	tmp_put(&c.hist, "date,time,channel,line,offered,handled,aht_s\n"
+		"2026-11-20,09:00,phone,1700,10,9,300\n");
+	inject("weekly cycle", op_week, &c);
+	unlink(c.ev.path);
+	unlink(c.backlog.path);
+	unlink(c.hist.path);
+	snprintf(path, sizeof path, "rm -rf '%s'", c.dir);
+	assert_int_equal(system(path), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -440,6 +509,7 @@ int main(void)
 		cmocka_unit_test(test_config),
 		cmocka_unit_test(test_runs),
 		cmocka_unit_test(test_plan_inputs),
+		cmocka_unit_test(test_week),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
