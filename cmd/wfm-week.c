@@ -650,7 +650,9 @@ static void print_outputs(const struct week *w)
 		snprintf(path, sizeof path, "%s/%s", w->out, out[i][0]);
 		if (stat(path, &st) != 0)
 			continue;
-		printf("  %-44s %s%s\n", shown(w, path), out[i][1], first ? "  <- open first" : "");
+		/* the report, else the roster: what the planner reads first */
+		printf("  %-44s %s%s\n", shown(w, path), out[i][1],
+		       first && i < 2 ? "  <- open first" : "");
 		first = 0;
 	}
 	if (exists(w->snap))
