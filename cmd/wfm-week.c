@@ -295,47 +295,51 @@ static void heading(const struct week *w, int step, const char *what)
 	(void)w;
 }
 
+/* Exports merged by one wfm-ingest; more are ingested in batches of this
+ * many, each moved to done/ once merged. */
+#define INGEST_BATCH 24
+
 static int step_ingest(struct week *w)
 {
 	wfm_week_names in = {0};
 	wfm_err e = {0};
 	struct cmd c;
 	char moved[PATH_MAX];
-	size_t i;
-	int rc;
+	size_t i, first;
+	int rc = 0;
 
 	heading(w, S_INGEST, "inbox/ -> history.csv");
 	if (wfm_week_inbox("inbox", &in, &e) != WFM_OK)
 		return tool_fail(&e);
-	if (in.n == 0) {
+	if (in.n == 0)
 		printf("   %s is empty: nothing new\n", shown(w, "inbox/"));
-		return 0;
-	}
-	cmd_start(&c, w, "wfm-ingest", NULL);
-	add(&c, "-q");
-	add(&c, exists("history.csv") ? "--into" : "-o");
-	add(&c, "history.csv");
-	for (i = 0; i < in.n && i < 24; i++)
-		addf(&c, "inbox/%s", in.name[i]);
-	if (in.n > 24) {
-		wfm_week_names_release(&in);
-		return tool_error(64, "%s: more than 24 exports at once: ingest some of them first",
-				  shown(w, "inbox/"));
-	}
-	if ((rc = run(w, &c)) != 0) {
-		wfm_week_names_release(&in);
-		return failed(w, S_INGEST, "wfm-ingest", rc, "fix or remove the export it names "
-			      "(history.csv is unchanged and no export was moved)");
-	}
-	for (i = 0; i < in.n; i++) {
-		if (wfm_week_move_done("inbox", in.name[i], "done", moved, sizeof moved, &e)) {
-			wfm_week_names_release(&in);
-			return tool_fail(&e);
+	for (first = 0; first < in.n && rc == 0; first += INGEST_BATCH) {
+		size_t end = first + INGEST_BATCH < in.n ? first + INGEST_BATCH : in.n;
+
+		cmd_start(&c, w, "wfm-ingest", NULL);
+		add(&c, "-q");
+		add(&c, exists("history.csv") ? "--into" : "-o");
+		add(&c, "history.csv");
+		for (i = first; i < end; i++)
+			addf(&c, "inbox/%s", in.name[i]);
+		if ((rc = run(w, &c)) != 0) {
+			rc = failed(w, S_INGEST, "wfm-ingest", rc, first ? "fix or remove the "
+				    "export it names (this batch was not merged or moved; the "
+				    "exports in done/ were)" : "fix or remove the export it names "
+				    "(history.csv is unchanged and no export was moved)");
+			break;
 		}
-		printf("   inbox/%s -> %s\n", in.name[i], moved);
+		for (i = first; i < end; i++) {
+			if (wfm_week_move_done("inbox", in.name[i], "done", moved, sizeof moved,
+					       &e)) {
+				rc = tool_fail(&e);
+				break;
+			}
+			printf("   inbox/%s -> %s\n", in.name[i], moved);
+		}
 	}
 	wfm_week_names_release(&in);
-	return 0;
+	return rc;
 }
 
 static int step_forecast(struct week *w)
