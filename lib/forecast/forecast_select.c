@@ -241,8 +241,10 @@ static int backtest(const struct fc_view *full, int K, int H, struct bt *b,
 	for (m = 0; m < WFM_FC_NMODELS; m++)
 		if (!b->err[m])
 			buf = (free(buf), NULL);
-	if (!buf)
+	if (!buf) {
+		free(ya);
 		return wfm_err_nomem(e);
+	}
 	for (m = 0; m < 4; m++)
 		base[m] = buf + (size_t)(m + 1) * H;
 	for (k = K - 1; k >= 0; k--) {

@@ -127,7 +127,7 @@ typedef struct pl_ctx {
 	pl_train *tr;                        /* [training] */
 	double *req_cost;                    /* [leave] cost of refusing */
 	unsigned char *deferred_line;        /* [line] has deferred work */
-	double *rel, *due;                   /* [line * D + day] released / due hours */
+	double *rel, *due;                   /* [line * PL_MAXD + day] released / due hours */
 	double obj_const;
 	/* the service objective */
 	int svc_mode;         /* rules.objective == WFM_PLAN_SERVICE */
@@ -139,11 +139,11 @@ typedef struct pl_ctx {
 	glp_prob *P;
 	int *col_g;      /* [leave] grant column or 0 */
 	int maxtm;
-	int *col_y;      /* [(group * D + d) * T + t]: first flow column or 0 */
-	int *col_P;      /* [(group * D + d) * T + t]: agents present, or 0 */
-	int *col_beta;   /* [(group * D + d) * T + t]: agents on a break, or 0 */
+	int *col_y;      /* [(group * PL_MAXD + d) * T + t]: first flow column or 0 */
+	int *col_P;      /* [(group * PL_MAXD + d) * T + t]: agents present, or 0 */
+	int *col_beta;   /* [(group * PL_MAXD + d) * T + t]: agents on a break, or 0 */
 	int exact;       /* exact break counts (small models), see plan_model.c */
-	int *col_xq;     /* exact: [(group * D + d) * maxtm + template]: first break
+	int *col_xq;     /* exact: [(group * PL_MAXD + d) * maxtm + template]: first break
 	                    column (breaks in order, offsets from the earliest) */
 	int *col_cell;   /* [(d * T + t) * L + l]: first of the cell's columns or 0
 	                    (service objective: o, m, u of a line with deferred work) */
@@ -152,7 +152,7 @@ typedef struct pl_ctx {
 	int slots_fixed; /* the service objective's slots are chosen (plan_decide.c) */
 	pl_leave_dec *ldec; /* [leave] the service objective's decisions, or NULL */
 	double svc_tol;  /* how far the segments may stay below the service cost */
-	int *col_short;  /* [line * D + d] or 0 */
+	int *col_short;  /* [line * PL_MAXD + d] or 0 */
 	int *row_cover;  /* [(d * T + t) * L + l] or 0 */
 	int ncols;
 } pl_ctx;

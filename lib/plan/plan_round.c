@@ -68,13 +68,6 @@ static void largest_remainder(const double *v, const unsigned char *allow, int n
 	}
 }
 
-static int rest_ok(const pl_ctx *c, int d, int j, int jj)
-{
-	/* j on day d, jj on day d + 1 */
-	return (1440 / c->iv + c->tmpl[d + 1][jj].s - c->tmpl[d][j].e) * c->iv >=
-	       c->ru->min_rest_min;
-}
-
 /* For an agent whose rest rule may bind: templates for the worked days of
  * its pattern (types fixed) that keep the rest and maximise the sum of
  * score[d][j]; day `must` (or -1) must cover [t0, t0 + len).  Returns 0 when
@@ -110,7 +103,7 @@ static int viterbi(const pl_ctx *c, pl_roster *r, int a, const signed char *type
 				int bj = -1;
 
 				for (jj = 0; jj < c->n_tmpl[d - 1]; jj++)
-					if (val[d - 1][jj] > -1e299 && rest_ok(c, d - 1, jj, j) &&
+					if (val[d - 1][jj] > -1e299 && wfm_pl_rest_ok(c, d - 1, jj, j) &&
 					    val[d - 1][jj] > bv) {
 						bv = val[d - 1][jj];
 						bj = jj;
