@@ -32,7 +32,8 @@ static const struct tool_opt opts[O_COUNT] = {
 	[O_WEEKS] = {"weeks", 0, "N", NULL, NULL, "weeks forecast from the planned week on, for "
 		     "the capacity outlook; the forecast also reaches the end of every expected "
 		     "volume that starts in it (default 6)"},
-	[O_TIME_LIMIT] = {"time-limit", 0, "S", "plan", "time_limit", NULL},
+	[O_TIME_LIMIT] = {"time-limit", 0, "S", "plan", "time_limit", "seconds wfm-plan may "
+			  "run (default: time_limit of [plan] in the folder's wfm.conf, else 60)"},
 	[O_LANG] = {"lang", 0, "en|nl", NULL, NULL, "language of the report (wfm-report --lang)"},
 	[O_FORCE] = {"force", 0, NULL, NULL, NULL, "make the week's forecast snapshot again even "
 		     "when it exists (it is kept by default: one snapshot per week)"},
