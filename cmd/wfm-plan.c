@@ -18,7 +18,7 @@ enum opt_id { O_AGENTS, O_LEAVE, O_TRAININGS, O_WEEK, O_FROM, O_TO, O_TIME_LIMIT
 	      O_COVERAGE, O_DECISIONS, O_SUMMARY, O_PROGRESS, O_WRITE_LP, O_REQUIREMENT, O_SHIFTS,
 	      O_START_STEP, O_LUNCH, O_LUNCH_WINDOW, O_LUNCH_AFTER, O_BREAK, O_BREAK_WINDOWS,
 	      O_MIN_REST, O_MAX_DAYS, O_HOURS_TOL, O_TRAINING_STEP, O_DEFERRED_DAYS,
-	      O_LINE_WEIGHTS, O_OBJECTIVE, O_W_SERVICE, O_W_UNDER, O_W_OVER, O_W_PREF, O_W_LATE, O_W_LEAVE, O_HOLIDAYS,
+	      O_LINE_WEIGHTS, O_OBJECTIVE, O_W_SERVICE, O_W_DEPTH, O_W_UNDER, O_W_OVER, O_W_PREF, O_W_LATE, O_W_LEAVE, O_HOLIDAYS,
 	      O_CLOSED, O_OPEN_DAYS, O_OPEN_HOURS, O_INTERVAL, O_CONFIG, O_OUTPUT, O_EXCEL,
 	      O_QUIET, O_HELP, O_VERSION, O_COUNT };
 
@@ -66,6 +66,7 @@ static const struct tool_opt opts[O_COUNT] = {
 	[O_LINE_WEIGHTS] = PLAN_KEY("line-weights", "LIST", "line_weights"),
 	[O_OBJECTIVE] = PLAN_KEY("objective", "service|linear", "objective"),
 	[O_W_SERVICE] = PLAN_KEY("service-weight", "X", "service_weight"),
+	[O_W_DEPTH] = PLAN_KEY("depth-weight", "X", "depth_weight"),
 	[O_W_UNDER] = PLAN_KEY("under-weight", "X", "under_weight"),
 	[O_W_OVER] = PLAN_KEY("over-weight", "X", "over_weight"),
 	[O_W_PREF] = PLAN_KEY("preference-weight", "X", "preference_weight"),

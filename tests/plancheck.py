@@ -21,6 +21,9 @@ Rule options (defaults: those of lib/config.h and lib/plan.h):
   --column agents  --deferred-days 0  --line-weights LINE=W,...
   --under-weight 1 --over-weight 0.1 --preference-weight 0.05
   --late-weight 0.8 --leave-weight 0.5
+  --objective service|linear  wfm-plan's objective (service): linear
+                 recomputes the objective exactly; service checks that it
+                 is at least its terms other than the service cost
   --max-report N report the first N violations (50)
   --show-rules   print the shift types the rules give and exit
   --no-objective do not recompute the objective
@@ -802,6 +805,7 @@ class Checker:
         self.under_day = {d: 0.0 for d in self.days}
         self.over = 0.0
         self.obj_cov = 0.0
+        self.obj_under = 0.0  # the linear objective's shortfall term
         keys = set(self.req) | set(self.cover)
         spare = {}  # (date, line) -> agent-hours above the requirement
         for k in keys:
@@ -811,6 +815,7 @@ class Checker:
                 self.under += (r - p) * h
                 self.under_day[d] += (r - p) * h
                 self.obj_cov += o.w_under * o.line_weights.get(line, 1.0) * (r - p) * h
+                self.obj_under += o.w_under * o.line_weights.get(line, 1.0) * (r - p) * h
             elif line in self.def_lines:
                 spare[(d, line)] = spare.get((d, line), 0.0) + (p - r) * h
             else:
@@ -986,7 +991,18 @@ class Checker:
                 slack = (num_tol(kv["objective"]) + num_tol(kv["bound"])) / max(obj, 1e-9)
                 if abs(gap - want) > 1e-6 + num_tol(kv["gap"]) + slack:
                     self.bad("%s: gap %s, (objective - bound) / objective = %.6g" % (p, kv["gap"], want))
-        if obj is not None and o.objective and o.decisions:
+        if obj is not None and o.objective and o.obj_kind == "service":
+            # the service cost of the coverage (>= 0) comes from the staffing
+            # models; the rest is the linear terms without shortfall and
+            # without refused leave (decided by the rule, not the objective)
+            fixed = (self.obj_cov - self.obj_under + o.w_deferred * self.late +
+                     o.w_pref * self.pref_misses)
+            if obj < fixed - 1e-6 * (1 + abs(fixed)) - num_tol(kv["objective"]):
+                self.bad("%s: objective %s below its terms other than service %.6f (over "
+                         "and idle %.6f, late %.6f, preference misses %d)"
+                         % (p, kv["objective"], fixed, self.obj_cov - self.obj_under,
+                            self.late, self.pref_misses))
+        elif obj is not None and o.objective and o.decisions:
             want = self.obj_cov + o.w_deferred * self.late + o.w_pref * self.pref_misses
             R = self.n_requests
             for i, lv in enumerate(self.leave):
@@ -1060,6 +1076,7 @@ def parse_args(argv):
     o.show_rules = False
     o.max_report = MAXSHOW
     o.objective = True
+    o.obj_kind = "service"
     o.requirements = o.agents = o.leave = o.trainings = None
     o.roster = o.coverage = o.decisions = o.summary = None
 
@@ -1163,6 +1180,10 @@ def parse_args(argv):
                     continue
                 k, _, w = part.partition("=")
                 o.line_weights[k.strip()] = weight(w, a)
+        elif a == "--objective":
+            if v not in ("service", "linear"):
+                raise Usage("--objective: service or linear: '%s'" % v)
+            o.obj_kind = v
         elif a == "--under-weight":
             o.w_under = weight(v, a)
         elif a == "--over-weight":

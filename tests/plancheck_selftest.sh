@@ -31,7 +31,7 @@ pass=0 fail=0
 check() {
 	local name=$1 want=$2 pat=$3
 	shift 3
-	python3 "$PC" --closed 2024-03-06,2024-03-07,2024-03-08 \
+	python3 "$PC" --objective linear --closed 2024-03-06,2024-03-07,2024-03-08 \
 		--requirements "$F/requirements.csv" --agents "$F/agents.csv" \
 		--leave "$F/leave.csv" --trainings "$F/trainings.csv" \
 		--roster "$F/roster.csv" --coverage "$F/coverage.csv" \

@@ -333,7 +333,8 @@ typedef struct wfm_plan_progress {
 	double objective; /* the best plan so far, or -1 when there is none yet */
 	double bound;     /* the best proven lower bound, or -1 */
 	double gap;       /* (objective - bound) / objective, or -1 */
-	const char *phase;/* "prepare", "construct", "search", "lp", "heuristic",
+	const char *phase;/* "prepare", "decide" (the service objective: training
+	                     slots and leave), "construct", "search", "lp", "heuristic",
 	                     "bound", "branch-and-cut", "done" */
 } wfm_plan_progress;
 

@@ -686,6 +686,20 @@ static int need_volume(reader *rd, const req_row *r, wfm_err *e)
 			   "linear plans without them): ''", rd->req_name, r->src, col);
 }
 
+/* The default objective (service) needs what the requirement row at `r`
+ * lacks: plan with the linear one and warn. */
+static void fallback_linear(reader *rd, const req_row *r)
+{
+	wfm_pr_info *info = &rd->info;
+
+	rd->in->rules.objective = WFM_PLAN_LINEAR;
+	if (info->n_warnings < WFM_PR_MAX_WARNINGS)
+		snprintf(info->warning[info->n_warnings], sizeof info->warning[0],
+			 "%.100s:%ld: no volume and handle time: objective = linear (agent-hours "
+			 "short), no expected service", rd->req_name, r->src);
+	info->n_warnings++;
+}
+
 static int add_requirements(reader *rd, wfm_err *e)
 {
 	int *lid = malloc(((size_t)rd->ncode + 1) * sizeof *lid);
@@ -733,6 +747,12 @@ static int add_requirements(reader *rd, wfm_err *e)
 				/* the service objective needs the volumes; the linear one
 				 * reports the expected service when they are there */
 				if (need_volume(rd, r, e) != WFM_OK) {
+					if (svc && (!rd->cfg->objective || !*rd->cfg->objective)) {
+						/* the default objective: linear without
+						 * volumes, said so */
+						fallback_linear(rd, r);
+						svc = 0;
+					}
 					if (svc) {
 						rc = e ? e->code : WFM_EDATA;
 						break;

@@ -97,9 +97,11 @@ int wfm_pr_rules(const wfm_config *cfg, wfm_plan_rules *r, wfm_err *e)
 	r->w_deferred = cfg->late_weight;
 	r->w_leave = cfg->leave_weight;
 	r->leave_target = cfg->target_answer_rate;
-	if (cfg->objective && strcmp(cfg->objective, "service") == 0)
+	/* unset: service (planrun.c falls back to linear, with a warning, when
+	 * the requirements carry no volumes) */
+	if (!cfg->objective || !*cfg->objective || strcmp(cfg->objective, "service") == 0)
 		r->objective = WFM_PLAN_SERVICE;
-	else if (!cfg->objective || strcmp(cfg->objective, "linear") == 0)
+	else if (strcmp(cfg->objective, "linear") == 0)
 		r->objective = WFM_PLAN_LINEAR;
 	else
 		return wfm_pr_setting_error(cfg, "objective", "must be service or linear",

@@ -9,7 +9,14 @@
  * abandon or turn into callbacks (the answer rate is the target there), not
  * answered within sl_time where nobody abandons (the service level is).  The
  * lost contacts are made convex by their lower convex envelope (they are
- * convex but for a few agents where the queue has no steady state).  A line
+ * convex but for a few agents where the queue has no steady state).  To the
+ * lost contacts of a channel with volume V whose served share (answered, or
+ * within sl_time) falls d = lost / V - (1 - target) below its target (the
+ * [staff] answer_rate, or service_level where nobody abandons) is added
+ * cfg->depth_weight x V x d^2: the planner judges a plan by its worst
+ * intervals, and the square keeps the curve convex (a convex non-decreasing
+ * function of a convex one) while it makes a deep hole in one interval of a
+ * small line cost more than the same contacts spread thinly.  A line
  * with several live channels in an interval gives each next agent to the
  * channel where it saves most (the sorted merge of the channels' envelope
  * steps, ties to the channel listed first: phone before chat): the line's
@@ -89,7 +96,7 @@ static int grow3(chan_curve *cc, int *cap, int need)
 
 /* The curve of one live row. */
 static int channel_curve(const wfm_sr_settings *ss, const pr_live *row, double interval_s,
-			 chan_curve *cc, wfm_err *e)
+			 double depth_weight, chan_curve *cc, wfm_err *e)
 {
 	wfm_model m;
 	wfm_target tg;
@@ -138,6 +145,17 @@ static int channel_curve(const wfm_sr_settings *ss, const pr_live *row, double i
 		return wfm_err_nomem(e);
 	envelope(cc->lost, cc->n, hull);
 	free(hull);
+	/* the depth term: convex and non-increasing in n, as the envelope is */
+	if (depth_weight > 0 && row->volume > 0) {
+		double tau = tg.answered > 0 ? tg.answered : tg.sl;
+
+		for (n = 0; n < cc->n; n++) {
+			double deep = cc->lost[n] / row->volume - (1 - tau);
+
+			if (deep > 0)
+				cc->lost[n] += depth_weight * row->volume * deep * deep;
+		}
+	}
 	return WFM_OK;
 }
 
@@ -230,7 +248,7 @@ int wfm_pr_add_service(wfm_plan_input *in, const wfm_config *cfg, pr_live *rows,
 			if (rows[j].volume <= 0 || k == 8)
 				continue;
 			vol += rows[j].volume;
-			if ((rc = channel_curve(&ss, &rows[j], ivl, &cc[k++], e)) != WFM_OK) {
+			if ((rc = channel_curve(&ss, &rows[j], ivl, cfg->depth_weight, &cc[k++], e)) != WFM_OK) {
 				wfm_err_prefix(e, "%s:%ld: ", file, rows[j].src);
 				break;
 			}

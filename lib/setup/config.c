@@ -177,11 +177,16 @@ const struct key wfm_cfg_keys[] = {
 	{"plan", "objective", T_TEXT, AT(objective), 0, 0, 0,
 	 "what the plan minimises: service (the contacts the staffing models expect not to "
 	 "be answered, so a shortage is spread where it costs least service; leave and "
-	 "trainings decided first by a fixed rule; in progress) or linear (agent-hours short); "
-	 "empty: linear"},
+	 "trainings decided first by a fixed rule) or linear (agent-hours short); empty: "
+	 "service, or linear with a warning when the requirements carry no volumes"},
 	{"plan", "service_weight", T_NUMBER, AT(service_weight), 0, 1e6, 0,
 	 "service objective: cost of one contact not answered live (not answered within "
 	 "sl_time where nobody abandons), times the line's weight"},
+	{"plan", "depth_weight", T_NUMBER, AT(depth_weight), 0, 1e6, 0,
+	 "service objective: an interval whose expected answer rate (service level where "
+	 "nobody abandons) falls d below the [staff] target costs depth_weight x its contacts "
+	 "x d squared more (times service_weight and the line's weight), so that no interval "
+	 "of a line is left far below the rest of its day"},
 	{"plan", "under_weight", T_NUMBER, AT(under_weight), 0, 1e6, 0,
 	 "linear objective: cost of one agent-hour short of the requirement (times the line's "
 	 "weight)"},
@@ -254,6 +259,7 @@ void wfm_config_defaults(wfm_config *cfg)
 	cfg->hours_tolerance = 60;
 	cfg->training_step = 30;
 	cfg->service_weight = 0.1;
+	cfg->depth_weight = 40;
 	cfg->under_weight = 1;
 	cfg->over_weight = 0.1;
 	cfg->preference_weight = 0.05;

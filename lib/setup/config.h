@@ -118,9 +118,14 @@
  *                               (checked by wfm-plan)                 empty
  *   objective = TEXT            service (the expected contacts not answered,
  *                               from the staffing models) or linear (agent-
- *                               hours short) (checked by wfm-plan)   linear
+ *                               hours short) (checked by wfm-plan); empty:
+ *                               service (linear when the requirements carry
+ *                               no volumes)                         service
  *   service_weight = X          per contact not answered live (not within
  *                               sl_time where nobody abandons), >= 0     0.1
+ *   depth_weight = X            service objective: an interval d below the
+ *                               target answer rate costs X x contacts x d^2
+ *                               more (times service_weight), >= 0        40
  *   under_weight, over_weight, preference_weight, late_weight, leave_weight
  *                               = X   objective weights, >= 0: per agent-hour
  *                               short (linear objective), per agent-hour
@@ -227,8 +232,8 @@ typedef struct wfm_config {
 	int deferred_days;           /* working days */
 	char *requirement;           /* agents | scheduled; NULL: agents */
 	char *line_weights;          /* LINE=W, ...; NULL: none */
-	char *objective;             /* service | linear; NULL: linear */
-	double service_weight;
+	char *objective;             /* service | linear; NULL: service */
+	double service_weight, depth_weight;
 	double under_weight, over_weight, preference_weight, late_weight, leave_weight;
 
 	/* [report] */

@@ -1,10 +1,11 @@
 # Outputs to a device, a named pipe or a symbolic link are written directly:
-# /dev/null stays a device, the pipe a pipe, the link a link.
+# /dev/null stays a device, the pipe a pipe, the link a link (the linear
+# objective: its optimum 2.5 marks the summary that came through the pipe).
 mkfifo pipe
 cat pipe > from-pipe.csv &
 ln -s target.csv link.csv
 echo old > target.csv
-wfm-plan -q --agents "$FIX/plan-agents-1.csv" --from 2026-11-23 --to 2026-11-23 \
+wfm-plan -q --objective linear --agents "$FIX/plan-agents-1.csv" --from 2026-11-23 --to 2026-11-23 \
 	--summary pipe --coverage /dev/null --decisions link.csv -o /dev/stdout \
 	"$FIX/plan-req-1.csv" > roster.csv || exit
 wait

@@ -8,7 +8,7 @@ head -n 1 prog.csv
 awk -F, 'NR > 1 {
 		if ($1 + 0 < last) bad = bad " seconds go back at row " NR
 		last = $1 + 0
-		if ($5 !~ /^(prepare|construct|search|lp|heuristic|bound|branch-and-cut|done)$/)
+		if ($5 !~ /^(prepare|decide|construct|search|lp|heuristic|bound|branch-and-cut|done)$/)
 			bad = bad " phase " $5
 		if (($2 == "") != ($4 == "") && $3 != "") bad = bad " gap without plan at row " NR
 		rows++
