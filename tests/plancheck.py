@@ -5,6 +5,10 @@ Reads only CSV files: the plan's inputs (requirements, agents, leave,
 trainings) and its outputs (roster, coverage, decisions, summary), and checks
 the hard rules of lib/plan.h and the contracts of lib/planrun.h and
 DESIGN.md.  Written from those comments, not from the library's code.
+It also judges the plan as a planner would: the expected service of the
+coverage recomputed with its own M/M/n+D model, intervals of a line left far
+below the rest of its day, deferred work late while agents who could do it
+stood idle, leave decisions compared with another run's.
 
   plancheck.py [RULE OPTIONS] --requirements F --agents F [--leave F]
                [--trainings F] --roster F [--coverage F] [--decisions F]
@@ -24,6 +28,15 @@ Rule options (defaults: those of lib/config.h and lib/plan.h):
   --objective service|linear  wfm-plan's objective (service): linear
                  recomputes the objective exactly; service checks that it
                  is at least its terms other than the service cost
+  --callback-after 150 --sl-time 20   the phone model of [staff] (patience
+                 none): the coverage's answer_rate and service_level, and the
+                 summary's answer rates, are recomputed with M/M/n+D
+  --no-service   do not recompute the expected service (other models)
+  --hole-ratio 0.5 --hole-min 2   flag an interval of a line (requiring at
+                 least hole-min agents) planned below hole-ratio x the
+                 coverage ratio of the rest of its day; 0: no such check
+  --same-decisions F   the decisions of another run of the same input (another
+                 time limit): the leave decisions must be the same
   --max-report N report the first N violations (50)
   --show-rules   print the shift types the rules give and exit
   --no-objective do not recompute the objective
@@ -823,6 +836,7 @@ class Checker:
                 self.obj_cov += o.w_over * (p - r) * h
         self.done = {}
         self.late = 0.0
+        self.late_day = {}  # (date, line) -> hours late at the end of the day
         for line in sorted(self.def_lines):
             released = done = due = 0.0
             for d in self.days:
@@ -839,6 +853,107 @@ class Checker:
                         due += hr
                 if due - done > 1e-9:
                     self.late += due - done
+                    self.late_day[(d, line)] = due - done
+
+    def check_late_lines(self):
+        """The summary's late hours per line and day (when it gives them)."""
+        o = self.o
+        t = Table(o.summary, {}, ["key", "value"], "summary")
+        kv = {r["key"]: r["value"] for ln, r in t.rows}
+        pre = "deferred_late_hours_line_"
+        if not any(k.startswith(pre) for k in kv):
+            return
+        for line in sorted(self.def_lines):
+            for d in sorted(self.hours):
+                k = "%s%s_%s" % (pre, line, d)
+                want = self.late_day.get((d, line), 0.0)
+                if k not in kv:
+                    self.bad("%s: no key %s" % (o.summary, k))
+                    continue
+                got = t.num(kv[k])
+                if got is None or abs(got - want) > 1e-6 + num_tol(kv[k]):
+                    self.bad("%s: %s = %s, requirements and roster give %.4f" % (o.summary, k, kv[k], want))
+
+    # -- planner's checks -------------------------------------------------------
+    def check_holes(self):
+        """An interval of a line planned far below the rest of its day."""
+        o = self.o
+        if o.hole_ratio <= 0:
+            return
+        day = {}
+        for (d, tm, line), r in self.req.items():
+            if tm is None or d not in self.hours:
+                continue
+            acc = day.setdefault((d, line), [0.0, 0.0])
+            acc[0] += r
+            acc[1] += min(self.cover.get((d, tm, line), 0), r)
+        for (d, tm, line), r in sorted(self.req.items(), key=lambda kv: (kv[0][0], kv[0][2], kv[0][1] or 0)):
+            if tm is None or d not in self.hours or r < o.hole_min:
+                continue
+            p = self.cover.get((d, tm, line), 0)
+            tr, tp = day[(d, line)]
+            if tr - r <= 0:
+                continue
+            rest = (tp - min(p, r)) / (tr - r)
+            if p < o.hole_ratio * rest * r - 1e-9:
+                self.bad("%s %s line %s: %d planned for %g required (%.0f %%) while the rest of "
+                         "its day is covered %.0f %%" % (d, fmt_clock(tm), line, p, r,
+                                                         100.0 * p / r, 100 * rest))
+
+    def check_deferred_spare(self, blocks):
+        """Deferred work late on a line while agents holding its skill stood
+        above the requirement of lines without deferred work in the days
+        before (they could have done it)."""
+        o = self.o
+        if not self.def_lines:
+            return
+        h = o.interval / 60.0
+        on = {}  # (date, time, line) -> [agents]
+        for (a, d), bl in blocks.items():
+            for s, e, act, line, ln in bl:
+                if act != "work" or not line:
+                    continue
+                for tm in range(s, e, o.interval):
+                    on.setdefault((d, tm, line), []).append(a)
+        movable = {}  # (date, line L) -> agent-hours idle elsewhere by holders of L
+        for (d, tm, m), ags in on.items():
+            if m in self.def_lines:
+                continue
+            ex = len(ags) - self.req.get((d, tm, m), 0.0)
+            if ex < 1:
+                continue
+            for line in self.def_lines:
+                if line == m:
+                    continue
+                k = sum(1 for a in ags if line in self.agents[a]["skills"])
+                if k:
+                    movable[(d, line)] = movable.get((d, line), 0.0) + min(k, math.floor(ex)) * h
+        for line in sorted(self.def_lines):
+            avail = 0.0
+            for d in self.days:
+                avail += movable.get((d, line), 0.0)
+                late = self.late_day.get((d, line), 0.0)
+                if late > 1e-6 and avail >= late + 1e-6:
+                    self.bad("deferred work of line %s: %.2f h late at the end of %s while agents "
+                             "holding it stood %.2f agent-hours above the requirement of other "
+                             "lines by then" % (line, late, d, avail))
+                    break
+
+    def check_same_decisions(self):
+        """The leave decisions of another run of the same input (another time
+        limit) must be these."""
+        o = self.o
+
+        def leave_rows(path):
+            t = Table(path, {}, ["kind", "agent", "from", "to", "decision"], "decisions")
+            return sorted((r["agent"], r["from"], r["to"], r["decision"])
+                          for ln, r in t.rows if r["kind"] == "leave")
+
+        a, b = leave_rows(o.decisions), leave_rows(o.same_decisions)
+        if a != b:
+            diff = sorted(set(a) ^ set(b))
+            self.bad("%s and %s: leave decided differently (%d rows differ, first %s)"
+                     % (o.decisions, o.same_decisions, len(diff), " ".join(diff[0]) if diff else "-"))
 
     def check_coverage(self):
         o = self.o
@@ -1032,8 +1147,15 @@ class Checker:
         self.recompute()
         if o.coverage:
             self.check_coverage()
+            if o.service:
+                ServiceCheck(self).run()
         if o.summary:
             self.check_summary()
+            self.check_late_lines()
+        self.check_holes()
+        self.check_deferred_spare(blocks)
+        if o.same_decisions and o.decisions:
+            self.check_same_decisions()
         if not self.viol:
             return 0
         for v in self.viol[:o.max_report]:
@@ -1041,6 +1163,131 @@ class Checker:
         if len(self.viol) > o.max_report:
             print("... %d violations in all" % len(self.viol))
         return 1
+
+
+# ---------------------------------------------------------------- service
+
+NEG_INF = float("-inf")
+
+
+def logsumexp(xs):
+    m = max(xs)
+    if m == NEG_INF:
+        return NEG_INF
+    return m + math.log(sum(math.exp(x - m) for x in xs))
+
+
+def mmn_d(n, lam, mu, tau, t):
+    """Answered live and answered within t (<= tau), as shares of the offered
+    contacts, of M/M/n+D: Poisson arrivals (lam per second), exponential
+    handling (mu per agent and second), n agents, and a caller still waiting
+    at tau seconds leaves the live queue (the callback offer of [staff]
+    callback_after, patience none).  From the density of the virtual waiting
+    time (Baccelli and Hebuterne 1981): pi_k ~ a^k / k! for k < n busy
+    agents, v(x) = lam pi_{n-1} exp((lam - n mu) x) for x < tau and
+    lam pi_{n-1} exp(lam tau - n mu x) beyond; an arrival that would wait
+    less than tau is answered.  Everything in logarithms, relative to
+    pi_{n-1}."""
+    if lam <= 0:
+        return 1.0, 1.0
+    if n <= 0:
+        return 0.0, 0.0
+    a = lam / mu
+    la = math.log(a)
+    ls = logsumexp([(k - n + 1) * la - math.lgamma(k + 1) + math.lgamma(n) for k in range(n)])
+    th = lam - n * mu
+
+    def logw(x):  # log of lam * (exp(th x) - 1) / th
+        if x <= 0:
+            return NEG_INF
+        z = th * x
+        if abs(z) < 1e-12:
+            return math.log(lam * x)
+        if z > 700:
+            return z + math.log(lam) - math.log(th)
+        return math.log(lam * math.expm1(z) / th)
+
+    lwt = logw(tau)
+    ltail = math.log(lam) + th * tau - math.log(n * mu)
+    lz = logsumexp([ls, lwt, ltail])
+    ans = math.exp(logsumexp([ls, lwt]) - lz)
+    within = math.exp(logsumexp([ls, logw(min(t, tau))]) - lz)
+    return ans, within
+
+
+class ServiceCheck:
+    """The plan's expected service recomputed with the model above, for the
+    intervals whose only live channel is the phone (a line with chat in an
+    interval is skipped: its agents are split between channels)."""
+
+    def __init__(self, chk):
+        self.c = chk
+
+    def run(self):
+        c, o = self.c, self.c.o
+        t = Table(o.requirements, {"datum": "date", "tijd": "time", "kanaal": "channel",
+                                   "lijn": "line"}, ["date", "time", "line"], "requirements")
+        if "volume" not in t.cols or "aht_s" not in t.cols:
+            return
+        cells = {}  # (date, time, line) -> [(channel, volume, aht)]
+        for ln, r in t.rows:
+            if not r["time"]:
+                continue
+            ch = r.get("channel", "phone") or "phone"
+            if ch not in ("phone", "chat"):
+                continue
+            d, tm = parse_date(r["date"]), clock(r["time"])
+            v, h = t.num(r["volume"] or "0"), t.num(r["aht_s"] or "0")
+            if d is None or tm is None or v is None or h is None or v <= 0:
+                continue
+            if not c.first <= d <= c.last:
+                continue
+            cells.setdefault((d, tm, r["line"]), []).append((ch, v, h))
+        cov = Table(o.coverage, {}, ["date", "time", "line", "planned"], "coverage")
+        if "answer_rate" not in cov.cols:
+            return
+        p = o.coverage
+        tot = {}  # key -> [answered, volume]
+        self.checked = 0
+        skip_summary = False
+        for ln, r in cov.rows:
+            if not r["time"]:
+                continue
+            k = (parse_date(r["date"]), clock(r["time"]), r["line"])
+            rows = cells.get(k)
+            if not rows:
+                continue
+            if len(rows) != 1 or rows[0][0] != "phone":
+                skip_summary = True
+                continue
+            _, v, h = rows[0]
+            n = int(round(t.num(r["planned"]) or 0))
+            ans, within = mmn_d(n, v / (o.interval * 60.0), 1.0 / h, o.callback_after, o.sl_time)
+            self.checked += 1
+            for key in ("week", "day_%s" % k[0], "line_%s" % k[2]):
+                acc = tot.setdefault(key, [0.0, 0.0])
+                acc[0] += v * ans
+                acc[1] += v
+            for col, want in (("answer_rate", ans), ("service_level", within)):
+                got = cov.num(r.get(col, "")) if r.get(col, "") else None
+                if got is None:
+                    c.bad("%s:%d: %s %s line %s: no %s" % (p, ln, r["date"], r["time"], k[2], col))
+                elif abs(got - want) > 1e-3 + num_tol(r[col]):
+                    c.bad("%s:%d: %s %s line %s: %s %s, M/M/n+D with %d agents gives %.4f"
+                          % (p, ln, r["date"], r["time"], k[2], col, r[col], n, want))
+        if skip_summary or not o.summary or not self.checked:
+            return
+        s = Table(o.summary, {}, ["key", "value"], "summary")
+        kv = {r["key"]: r["value"] for ln, r in s.rows}
+        for key, (a, v) in sorted(tot.items()):
+            name = "answer_rate" if key == "week" else (
+                "answer_rate_" + key[4:] if key.startswith("day_") else "answer_rate_line_" + key[5:])
+            if name not in kv:
+                c.bad("%s: no key %s" % (o.summary, name))
+                continue
+            got = s.num(kv[name])
+            if got is None or abs(got - a / v) > 1e-3 + num_tol(kv[name]):
+                c.bad("%s: %s = %s, M/M/n+D on the coverage gives %.4f" % (o.summary, name, kv[name], a / v))
 
 
 # ---------------------------------------------------------------- options
@@ -1077,6 +1324,10 @@ def parse_args(argv):
     o.max_report = MAXSHOW
     o.objective = True
     o.obj_kind = "service"
+    o.service = True
+    o.callback_after, o.sl_time = 150.0, 20.0
+    o.hole_ratio, o.hole_min = 0.5, 2.0
+    o.same_decisions = None
     o.requirements = o.agents = o.leave = o.trainings = None
     o.roster = o.coverage = o.decisions = o.summary = None
 
@@ -1109,6 +1360,10 @@ def parse_args(argv):
             continue
         if a == "--no-objective":
             o.objective = False
+            i += 1
+            continue
+        if a == "--no-service":
+            o.service = False
             i += 1
             continue
         if "=" in a and a.startswith("--"):
@@ -1180,6 +1435,16 @@ def parse_args(argv):
                     continue
                 k, _, w = part.partition("=")
                 o.line_weights[k.strip()] = weight(w, a)
+        elif a == "--callback-after":
+            o.callback_after = weight(v, a)
+        elif a == "--sl-time":
+            o.sl_time = weight(v, a)
+        elif a == "--hole-ratio":
+            o.hole_ratio = weight(v, a)
+        elif a == "--hole-min":
+            o.hole_min = weight(v, a)
+        elif a == "--same-decisions":
+            o.same_decisions = v
         elif a == "--objective":
             if v not in ("service", "linear"):
                 raise Usage("--objective: service or linear: '%s'" % v)

@@ -13,7 +13,9 @@ wait $pid
 echo "exit $?"
 grep '^status,' sum.csv
 awk -F, '$1 == "seconds" { print ($2 < 10 ? "stopped within seconds" : "took " $2 " s") }' sum.csv
-python3 "$ROOT/tests/plancheck.py" --requirements requirements.csv --agents agents.csv \
+# (the plan of a few seconds may still leave a hole in a line's day: no
+# --hole-ratio check here; the expected service is recomputed all the same)
+python3 "$ROOT/tests/plancheck.py" --hole-ratio 0 --requirements requirements.csv --agents agents.csv \
 	--leave leave.csv --trainings trainings.csv --roster roster.csv --coverage cov.csv \
 	--decisions dec.csv --summary sum.csv && echo "checker: ok"
 sed 's/^\(wfm-plan: stopping\).*/\1/' err.txt
