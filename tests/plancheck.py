@@ -35,6 +35,9 @@ Rule options (defaults: those of lib/config.h and lib/plan.h):
   --hole-ratio 0.5 --hole-min 2   flag an interval of a line (requiring at
                  least hole-min agents) planned below hole-ratio x the
                  coverage ratio of the rest of its day; 0: no such check
+  --no-judge     only the rules and figures: no hole check, no check of
+                 deferred work late while holders of its skill stood idle
+                 (--judge: with them, the default)
   --same-decisions F   the decisions of another run of the same input (another
                  time limit): the leave decisions must be the same
   --max-report N report the first N violations (50)
@@ -1152,8 +1155,9 @@ class Checker:
         if o.summary:
             self.check_summary()
             self.check_late_lines()
-        self.check_holes()
-        self.check_deferred_spare(blocks)
+        if o.judge:
+            self.check_holes()
+            self.check_deferred_spare(blocks)
         if o.same_decisions and o.decisions:
             self.check_same_decisions()
         if not self.viol:
@@ -1328,6 +1332,7 @@ def parse_args(argv):
     o.callback_after, o.sl_time = 150.0, 20.0
     o.hole_ratio, o.hole_min = 0.5, 2.0
     o.same_decisions = None
+    o.judge = True
     o.requirements = o.agents = o.leave = o.trainings = None
     o.roster = o.coverage = o.decisions = o.summary = None
 
@@ -1360,6 +1365,10 @@ def parse_args(argv):
             continue
         if a == "--no-objective":
             o.objective = False
+            i += 1
+            continue
+        if a in ("--no-judge", "--judge"):
+            o.judge = a == "--judge"
             i += 1
             continue
         if a == "--no-service":
