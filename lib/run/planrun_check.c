@@ -139,10 +139,18 @@ int wfm_pr_capacity(const wfm_plan_input *in, const wfm_config *cfg, const pr_ne
 
 			if (x <= 0 || holders[l] == 0)
 				continue;
-			if (present[d * L + l] == 0)
+			if (present[d * L + l] == 0 && holders[l] == 1)
+				warn(info, "%s line %s: the only agent holding it is not available "
+				     "(leave, unavailable); %.1f agent-hours stay unstaffed", b,
+				     in->line[l].code, x);
+			else if (present[d * L + l] == 0)
 				warn(info, "%s line %s: none of the %d agents holding it is available "
 				     "(leave, unavailable); %.1f agent-hours stay unstaffed", b,
 				     in->line[l].code, holders[l], x);
+			else if (x > hold_h[d * L + l] * (1 + 1e-9) + 1e-9 && present[d * L + l] == 1)
+				warn(info, "%s line %s needs %.1f agent-hours after shrinkage; the one "
+				     "agent holding it gives about %.1f", b, in->line[l].code, x,
+				     hold_h[d * L + l]);
 			else if (x > hold_h[d * L + l] * (1 + 1e-9) + 1e-9)
 				warn(info, "%s line %s needs %.1f agent-hours after shrinkage; the %d "
 				     "agents holding it give about %.1f in all", b, in->line[l].code, x,
