@@ -14,10 +14,12 @@ measures).
       a wfm-forecast output (period,time,channel,line,forecast,lo,hi,...) as
       `method,origin,date,time,forecast,lo,hi` rows on stdout (no header)
   fc_roll.py simple --grain day|interval HISTORY LINE CHANNEL ORIGINS H
-      seasonal naive (the last same weekday with data) and the mean of the
-      last 4 same weekdays with data, per day or per interval, from each
-      origin, as `method,origin,date,time,forecast,lo,hi` rows (no header;
-      no interval)
+      lastwd (seasonal naive by the calendar: the last same weekday with
+      data) and mean4wd (the mean of the last 4 same weekdays with data),
+      per day or per interval, from each origin, as
+      `method,origin,date,time,forecast,lo,hi` rows (no header; no
+      interval); unlike R's snaive and meanwd, which count open days, a
+      missing day does not shift them to another weekday
   fc_roll.py score --grain day|interval [--label S] HISTORY LINE CHANNEL H
                    FILE...
       scores every method found in FILEs (rows method,origin,date,time,
@@ -118,7 +120,7 @@ def cmd_simple(argv):
             same = [x for x in reversed(before) if x.weekday() == d.weekday()][:4]
             if not same or d not in s:
                 continue
-            for name, days in (("snaive", same[:1]), ("meanwd", same)):
+            for name, days in (("lastwd", same[:1]), ("mean4wd", same)):
                 acc = {}
                 for x in days:
                     for t, v in points(s[x], grain).items():
