@@ -139,6 +139,11 @@ typedef struct wfm_fc_daily {
 	unsigned warnings;     /* enum wfm_fc_warning bits */
 	int origins;           /* backtest origins actually used */
 	int horizon;           /* backtest horizon actually used */
+	int gap;               /* days between the last day with data and
+				* the first forecast day when 7 or more open
+				* days without data lie there (else 0); the
+				* backtest origins end at that last day and
+				* the intervals count the gap as horizon */
 	wfm_fc_score scores[WFM_FC_NMODELS]; /* by model; `selected` marks one */
 	double effect[WFM_FC_MAX_EFFECTS];   /* factor of each effect (1: none
 					      * or not learnt) */
@@ -147,7 +152,11 @@ typedef struct wfm_fc_daily {
 
 /* Forecasts days n_hist..n-1 of `s`.  With opt->model < 0, every candidate is
  * backtested from K rolling origins (spaced by a whole number of weeks, the
- * last one H days before the end of the history; H is the horizon asked
+ * last one H days before the end of the history, or before its last day
+ * with data when 7 or more open days without data follow it, so that a
+ * forecast from a date after the end of the data is backtested on that
+ * data (its intervals then count the days in between as horizon, see
+ * `gap`); H is the horizon asked
  * for, halved down to 7 while the history leaves no origin with 28 open
  * days with data before it; origins 4 weeks apart, 2 for horizons under 28
  * days) and the one with the lowest MASE is refitted on the whole history,

@@ -433,13 +433,24 @@ static int select_and_fit(const struct fc_view *v, const wfm_fc_options *o,
 {
 	struct bt b;
 	struct fc_ctx cx;
+	struct fc_view bv = *v;
 	double *base[4], *buf, *q = NULL, *ya, best = HUGE_VAL, scale;
-	int have[4] = {0}, m, j, rc, K = o->origins, H, chosen = -1;
+	int have[4] = {0}, m, j, rc, K = o->origins, H, chosen = -1, gap;
 
 	H = o->horizon ? o->horizon : (v->h > 0 && v->h < 56 ? v->h : 56);
+	/* the backtest ends where the data end when a week or more of open
+	 * days without data lies between the last observation and the
+	 * forecast (a forecast from a later date): origins in that stretch
+	 * would have nothing to score */
+	for (bv.n = v->n, j = 0; bv.n > 0 && !wfm_fc_obs(v, bv.n - 1); bv.n--)
+		j += v->st[bv.n - 1] != WFM_FC_CLOSED;
+	if (j < 7)
+		bv.n = v->n;
+	gap = v->n - bv.n;
+	f->gap = gap;
 	/* shorter when the history leaves no origin for it */
 	for (;;) {
-		if ((rc = backtest(v, K, H, &b, e)))
+		if ((rc = backtest(&bv, K, H, &b, e)))
 			goto out_bt;
 		if (b.origins > 0 || H <= 7)
 			break;
@@ -552,7 +563,7 @@ static int select_and_fit(const struct fc_view *v, const wfm_fc_options *o,
 		double lo, hi;
 		if (v->st[v->n + j] != WFM_FC_OPEN)
 			continue;
-		offsets(q, q + b.nbins, b.nbins, j, &lo, &hi);
+		offsets(q, q + b.nbins, b.nbins, gap + j, &lo, &hi);
 		set_interval(f->point[j], lo, hi, &f->lo[j], &f->hi[j]);
 	}
 out_bt:

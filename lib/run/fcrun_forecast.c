@@ -42,6 +42,18 @@ static int forecast_notes(wfm_fcrun *r, int i, wfm_err *e)
 				"and a backtest origin needs 28 before it and 7 days after it: "
 				"model %s, its interval from the spread of the history", name,
 				s->days_data, wfm_fc_model_name(s->fc->model));
+	if (rc == WFM_OK && s->fc->gap > 0 && !(s->fc->warnings & WFM_FC_WARN_SHORT)) {
+		int k, miss = 0;
+		for (k = s->n_hist - s->fc->gap; k < s->n_hist; k++)
+			miss += s->state[k] == WFM_FC_MISSING;
+		if (miss >= 7)
+			rc = wfm_fcr_note(r, e, 0, "%s: no data on the last %d open day%s before "
+					"%s (the data end on %s): backtested up to that day, the "
+					"intervals widened for the %d day%s in between", name, miss,
+					miss == 1 ? "" : "s", wfm_date_iso(r->o.from, b2),
+					wfm_date_iso(s->first + s->n_hist - s->fc->gap - 1, b1),
+					s->fc->gap, s->fc->gap == 1 ? "" : "s");
+	}
 	return rc;
 }
 

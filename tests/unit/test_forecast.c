@@ -454,6 +454,56 @@ static void test_short_series(void **state)
 	assert_int_equal(wfm_fc_forecast(&in, NULL, &f, &e), WFM_EDATA);
 }
 
+/* A forecast from a date well after the last day with data (two years of
+ * a 7-day line, then 180 open days without data before the forecast): the
+ * backtest ends where the data end, so the series is backtested from 12
+ * origins like the same series forecast from the day after its data, the
+ * model is chosen, not the short-series fallback, the weekday pattern is
+ * recovered (each of the first 7 days within 4 % of its mean), and the
+ * intervals are wider than those from the day
+ * after the data (the 180 days count as horizon). */
+static void test_forecast_after_gap(void **state)
+{
+	static struct sim s;
+	gsl_rng *r = rng(21);
+	wfm_fc_daily *f, *g;
+	int t, gap = 180, n_data = 2 * 364;
+
+	(void)state;
+	s.first = wfm_date_from_ymd(2022, 1, 3); /* a Monday */
+	s.n_hist = n_data + gap;
+	s.n = s.n_hist + 28;
+	memset(s.flags, 0, sizeof s.flags);
+	for (t = 0; t < s.n; t++) {
+		s.mean[t] = 500 * wdf[wfm_date_weekday(s.first + t)];
+		s.st[t] = t >= n_data && t < s.n_hist ? WFM_FC_MISSING : WFM_FC_OPEN;
+	}
+	draw(&s, r);
+	f = forecast(&s, -1);
+	check_shape(f);
+	assert_false(f->warnings & (WFM_FC_WARN_NO_BACKTEST | WFM_FC_WARN_SHORT));
+	assert_int_equal(f->gap, gap);
+	assert_int_equal(f->origins, 12);
+	assert_true(f->model != WFM_FC_FALLBACK);
+	for (t = 0; t < 7; t++) {
+		int wd = wfm_date_weekday(f->first + t);
+		assert_true(fabs(f->point[t] / (500 * wdf[wd]) - 1) < 0.04);
+	}
+	s.n_hist = n_data;
+	s.n = n_data + 28;
+	for (t = n_data; t < s.n; t++)
+		s.st[t] = WFM_FC_OPEN;
+	g = forecast(&s, -1);
+	assert_int_equal(g->gap, 0);
+	assert_int_equal(g->origins, 12);
+	for (t = 0; t < 28; t++) {
+		assert_true(f->hi[t] / f->lo[t] > g->hi[t] / g->lo[t]);
+	}
+	wfm_fc_daily_free(f);
+	wfm_fc_daily_free(g);
+	gsl_rng_free(r);
+}
+
 /* Catch-up counts, worked out by hand on 8 weeks of a Monday-Friday
  * calendar (weekends closed on every occurrence: regular, not counted). */
 static void test_catchup(void **state)
@@ -557,6 +607,7 @@ int main(void)
 		cmocka_unit_test(test_interval_coverage),
 		cmocka_unit_test(test_backtest_report),
 		cmocka_unit_test(test_short_series),
+		cmocka_unit_test(test_forecast_after_gap),
 		cmocka_unit_test(test_catchup),
 		cmocka_unit_test(test_robust_fit_vs_gsl),
 		cmocka_unit_test(test_normal_quantile),
