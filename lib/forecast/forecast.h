@@ -167,10 +167,14 @@ typedef struct wfm_fc_daily {
  * (wfm_fc_yearly in forecast_impl.h); the known effects of s->effect are
  * learnt and applied to every model; REG also learns recurring special days
  * (days of the year and Easter offsets the yearly shape misses the same way
- * every year: forecast_recur.c).  Prediction intervals are the
- * quantiles of that model's backtest errors per week of horizon (on the log
- * scale, widened to grow with the horizon; beyond H they keep growing as the
- * square root of the horizon).  A series with fewer than 21 OPEN days with
+ * every year: forecast_recur.c).  Prediction intervals are symmetric on
+ * the log scale: the `level` quantile of that model's absolute backtest
+ * errors per week of horizon (never narrower for a later week; beyond H
+ * growing as the square root of the horizon), times a calibration scale
+ * (0.6 .. 1.6) that makes the half-widths learnt from older origins hold
+ * `level` of the errors of the newer ones (per side, the backtest's bias
+ * was carried into intervals that missed mostly on one side).  A history
+ * too short for K origins that far apart gets them a week apart.  A series with fewer than 21 OPEN days with
  * data uses the fallback (mean of the observed same weekdays, or of all days
  * when a weekday has none) with WFM_FC_WARN_SHORT and a Poisson-based
  * interval.  `opt` may be NULL for the defaults.  Returns WFM_OK and sets

@@ -62,10 +62,17 @@ struct bt_err {
 	double lr;
 };
 
-/* Interval quantiles per horizon bin from errors (all origins except
- * `skip`): qlo[b] <= 0 <= qhi[b], the width never shrinking with b. */
-static void bin_quantiles(const struct bt_err *er, int n, int skip, int nbins,
-			  double level, double *qlo, double *qhi, double *buf)
+/* Interval half-widths per horizon bin from the errors of the origins
+ * other than `skip` and older than `newer` (origin index above it; -1:
+ * all): qlo[b] = -q, qhi[b] = q for q the `level` quantile of the absolute
+ * log errors of bin b (borrowing neighbouring bins below BIN_MIN errors)
+ * times `scale`, never shrinking with b.  Symmetric on the log scale: the
+ * backtest's bias changes from one period to the next (a series that grew
+ * through the backtest falls through the forecast), and quantiles per side
+ * carried it into intervals that missed mostly on one side. */
+static void bin_quantiles(const struct bt_err *er, int n, int skip, int newer,
+			  int nbins, double level, double scale, double *qlo,
+			  double *qhi, double *buf)
 {
 	int b, i, k, wide;
 
@@ -74,23 +81,17 @@ static void bin_quantiles(const struct bt_err *er, int n, int skip, int nbins,
 			k = 0;
 			for (i = 0; i < n; i++) {
 				int eb = er[i].ahead / BIN;
-				if (er[i].origin != skip && eb >= b - wide &&
-				    eb <= b + wide)
-					buf[k++] = er[i].lr;
+				if (er[i].origin != skip && er[i].origin > newer &&
+				    eb >= b - wide && eb <= b + wide)
+					buf[k++] = fabs(er[i].lr);
 			}
 			if (k >= BIN_MIN || wide > nbins)
 				break;
 		}
-		qlo[b] = k ? wfm_fc_quantile(buf, k, (1 - level) / 2) : 0;
-		qhi[b] = k ? wfm_fc_quantile(buf, k, (1 + level) / 2) : 0;
-		if (qlo[b] > 0)
-			qlo[b] = 0;
-		if (qhi[b] < 0)
-			qhi[b] = 0;
-		if (b > 0 && qlo[b] > qlo[b - 1])
-			qlo[b] = qlo[b - 1];
+		qhi[b] = k ? scale * wfm_fc_quantile(buf, k, level) : 0;
 		if (b > 0 && qhi[b] < qhi[b - 1])
 			qhi[b] = qhi[b - 1];
+		qlo[b] = -qhi[b];
 	}
 }
 
@@ -228,6 +229,13 @@ static int backtest(const struct fc_view *full, int K, int H, struct bt *b,
 	int nobs, t, o, cnt[WFM_FC_MAX_EFFECTS];
 	struct fc_ctx cx;
 
+	/* a history too short for K origins that far apart gets them a week
+	 * apart: a choice and intervals from a handful of origins are noise */
+	o = full->n - H - step * (K - 1);
+	for (nobs = 0, t = 0; t < o; t++)
+		nobs += wfm_fc_obs(full, t);
+	if (o <= 0 || nobs < MIN_TRAIN)
+		step = BIN;
 	memset(b, 0, sizeof *b);
 	b->horizon = H;
 	b->nbins = (H + BIN - 1) / BIN;
@@ -288,13 +296,54 @@ out:
 	return rc;
 }
 
-/* Coverage of each model's intervals, each origin judged by the quantiles
- * of the other origins (leave one origin out). */
+#define FWD_MIN 4 /* older origins an origin's forward check needs */
+
+/* The calibration of the intervals: each origin with FWD_MIN or more
+ * origins before it is judged by the half-widths of those older origins
+ * only, as the forecast is judged by those of the whole backtest; the
+ * scale is the `level` quantile of |error| / half-width over those errors,
+ * so that the half-widths times it would have held `level` of them.  It
+ * corrects what the past errors say about the next ones (errors of origins
+ * with less history are larger; a steady series' errors are smaller than
+ * the spread of a few origins suggests), within 0.6 .. 1.6; 1 with fewer
+ * than 40 such errors. */
+static double fwd_scale(const struct bt *b, int m, int K, double level, double *q,
+			double *buf, double *u)
+{
+	const struct bt_err *er = b->err[m];
+	int k, i, nu = 0, older;
+	double s;
+
+	for (k = K - 1 - FWD_MIN; k >= 0; k--) {
+		for (older = 0, i = 0; i < b->nerr[m]; i++)
+			older += er[i].origin > k;
+		if (older < BIN_MIN)
+			continue;
+		bin_quantiles(er, b->nerr[m], -1, k, b->nbins, level, 1, q,
+			      q + b->nbins, buf);
+		for (i = 0; i < b->nerr[m]; i++) {
+			double lo, hi;
+			if (er[i].origin != k)
+				continue;
+			offsets(q, q + b->nbins, b->nbins, er[i].ahead, &lo, &hi);
+			if (hi > 0)
+				u[nu++] = fabs(er[i].lr) / hi;
+		}
+	}
+	if (nu < 40)
+		return 1;
+	s = wfm_fc_quantile(u, nu, level);
+	return s < 0.6 ? 0.6 : s > 1.6 ? 1.6 : s;
+}
+
+/* Coverage of each model's intervals, each origin judged by the
+ * half-widths of the other origins (leave one origin out) times the
+ * model's calibration scale (fwd_scale, into *scale). */
 static int coverage(const struct bt *b, int m, int K, double level,
-		    double *cov, wfm_err *e)
+		    double *cov, double *scale, wfm_err *e)
 {
 	double *qlo = malloc(sizeof *qlo * (size_t)b->nbins * 2);
-	double *buf = malloc(sizeof *buf * (size_t)(b->nerr[m] + 1));
+	double *buf = malloc(sizeof *buf * (size_t)(b->nerr[m] + 1) * 2);
 	int k, i, in = 0, tot = 0;
 
 	if (!qlo || !buf) {
@@ -302,9 +351,10 @@ static int coverage(const struct bt *b, int m, int K, double level,
 		free(buf);
 		return wfm_err_nomem(e);
 	}
+	*scale = fwd_scale(b, m, K, level, qlo, buf, buf + b->nerr[m] + 1);
 	for (k = 0; k < K; k++) {
-		bin_quantiles(b->err[m], b->nerr[m], k, b->nbins, level, qlo,
-			      qlo + b->nbins, buf);
+		bin_quantiles(b->err[m], b->nerr[m], k, -1, b->nbins, level, *scale,
+			      qlo, qlo + b->nbins, buf);
 		for (i = 0; i < b->nerr[m]; i++) {
 			const struct bt_err *x = &b->err[m][i];
 			double lo, hi;
@@ -312,7 +362,9 @@ static int coverage(const struct bt *b, int m, int K, double level,
 				continue;
 			offsets(qlo, qlo + b->nbins, b->nbins, x->ahead, &lo, &hi);
 			tot++;
-			in += x->lr >= lo - 1e-12 && x->lr <= hi + 1e-12;
+			/* within 1e-6 (relative): a constant series leaves the models
+			 * errors of that order */
+			in += x->lr >= lo - 1e-6 && x->lr <= hi + 1e-6;
 		}
 	}
 	*cov = tot ? (double)in / tot : 0;
@@ -435,6 +487,7 @@ static int select_and_fit(const struct fc_view *v, const wfm_fc_options *o,
 	struct fc_ctx cx;
 	struct fc_view bv = *v;
 	double *base[4], *buf, *q = NULL, *ya, best = HUGE_VAL, scale;
+	double iscale[WFM_FC_NMODELS] = {1, 1, 1, 1, 1, 1};
 	int have[4] = {0}, m, j, rc, K = o->origins, H, chosen = -1, gap;
 
 	H = o->horizon ? o->horizon : (v->h > 0 && v->h < 56 ? v->h : 56);
@@ -466,7 +519,7 @@ static int select_and_fit(const struct fc_view *v, const wfm_fc_options *o,
 		sc->wape = b.act[m] > 0 ? b.abs[m] / b.act[m] : 0;
 		sc->bias = b.act[m] > 0 ? b.dev[m] / b.act[m] : 0;
 		sc->mase = scale > 0 ? b.abs[m] / sc->points / scale : sc->wape;
-		if ((rc = coverage(&b, m, K, o->level, &sc->coverage, e)))
+		if ((rc = coverage(&b, m, K, o->level, &sc->coverage, &iscale[m], e)))
 			goto out_bt;
 		if (sc->mase < best - 1e-12) {
 			best = sc->mase;
@@ -557,8 +610,8 @@ static int select_and_fit(const struct fc_view *v, const wfm_fc_options *o,
 		f->warnings = WFM_FC_WARN_NO_BACKTEST;
 		goto out_bt;
 	}
-	bin_quantiles(b.err[chosen], b.nerr[chosen], -1, b.nbins, o->level, q,
-		      q + b.nbins, q + 2 * b.nbins);
+	bin_quantiles(b.err[chosen], b.nerr[chosen], -1, -1, b.nbins, o->level,
+		      iscale[chosen], q, q + b.nbins, q + 2 * b.nbins);
 	for (j = 0; j < v->h; j++) {
 		double lo, hi;
 		if (v->st[v->n + j] != WFM_FC_OPEN)
