@@ -68,16 +68,15 @@ static int can_reach(const pl_ctx *c, int k, int a, int si)
  * the other; when `keep`, they stay off (their groups added to out_g[], *out_n
  * of them), else they are put back.  An agent missing from the floor costs
  * what one agent fewer costs on the skill's line (`line`, or the first
- * line of the groups). */
+ * line of the groups).  `taken` is the caller's room for n_grp ints. */
 static double lose(const pl_ctx *c, pl_flow *f, int d, int t, const int *elig, int n, int line,
-		   int keep, int *out_g, int *out_n)
+		   int keep, int *out_g, int *out_n, int *taken)
 {
 	size_t dt = (size_t)d * (size_t)c->T + (size_t)t;
-	int *taken = calloc((size_t)c->n_grp + 1, sizeof *taken), i, g;
+	int i, g;
 	double cost = 0;
 
-	if (!taken)
-		return 0;
+	memset(taken, 0, ((size_t)c->n_grp + 1) * sizeof *taken);
 	for (i = 0; i < n; i++) {
 		int best = -1;
 		double bc = 0;
@@ -116,19 +115,20 @@ static double lose(const pl_ctx *c, pl_flow *f, int d, int t, const int *elig, i
 			else
 				wfm_pl_flow_add(c, f, d, t, g);
 		}
-	free(taken);
 	return cost;
 }
 
-/* What a session of n attendees at slot si of training k costs. */
-static double slot_cost(const pl_ctx *c, pl_flow *f, int k, int si, const int *elig, int n)
+/* What a session of n attendees at slot si of training k costs (`taken`:
+ * see lose). */
+static double slot_cost(const pl_ctx *c, pl_flow *f, int k, int si, const int *elig, int n,
+			int *taken)
 {
 	const pl_train *tr = &c->tr[k];
 	int t, line = c->in->training[k].skill;
 	double s = 0;
 
 	for (t = tr->slot[si].t; t < tr->slot[si].t + tr->len; t++)
-		s += lose(c, f, tr->slot[si].d, t, elig, n, line, 0, NULL, NULL);
+		s += lose(c, f, tr->slot[si].d, t, elig, n, line, 0, NULL, NULL, taken);
 	return s;
 }
 
@@ -157,12 +157,14 @@ static int by_slot(const void *x, const void *y)
 int wfm_pl_choose_slots(pl_ctx *c, pl_flow *f)
 {
 	int k, s, si, a, t, i, *elig = malloc(((size_t)c->n_grp + 1) * sizeof *elig);
+	int *taken = malloc(((size_t)c->n_grp + 1) * sizeof *taken);
 	int *gone = NULL, ngone = 0, cap = 0;
 	unsigned char *avail = malloc((size_t)c->A + 1);
 	int *gone_d = NULL, *gone_t = NULL;
 
-	if (!elig || !avail) {
+	if (!elig || !taken || !avail) {
 		free(elig);
+		free(taken);
 		free(avail);
 		return -1;
 	}
@@ -193,7 +195,7 @@ int wfm_pl_choose_slots(pl_ctx *c, pl_flow *f)
 				if (dup || reach < (c->in->training[k].count || tr->n_sess > 1 ? sz :
 						    c->in->training[k].n_listed))
 					continue;
-				x = slot_cost(c, f, k, si, elig, sz);
+				x = slot_cost(c, f, k, si, elig, sz, taken);
 				if (best < 0 || x < bc - 1e-12) {
 					best = si;
 					bc = x;
@@ -233,7 +235,7 @@ int wfm_pl_choose_slots(pl_ctx *c, pl_flow *f)
 					cap = nc;
 				}
 				lose(c, f, tr->slot[best].d, t, elig, sz, c->in->training[k].skill, 1, gone,
-				     &ngone);
+				     &ngone, taken);
 				for (i = before; i < ngone; i++) {
 					gone_d[i] = tr->slot[best].d;
 					gone_t[i] = t;
@@ -258,6 +260,7 @@ int wfm_pl_choose_slots(pl_ctx *c, pl_flow *f)
 	free(gone_d);
 	free(gone_t);
 	free(elig);
+	free(taken);
 	free(avail);
 	return k < c->NT ? -1 : 0;
 }
@@ -276,18 +279,21 @@ static double answered_at(const pl_ctx *c, const pl_flow *f, int d, int t)
 	return s;
 }
 
-char *wfm_pl_session_reason(const pl_ctx *c, const pl_roster *r, int k, int s)
+char *wfm_pl_session_reason(const pl_ctx *c, const pl_roster *r, int k, int s, int *nomem)
 {
 	const pl_train *tr = &c->tr[k];
 	pl_flow *f = wfm_pl_flow_new(c);
 	int *elig = malloc(((size_t)c->n_grp + 1) * sizeof *elig), n = 0, a, t, si, here = -1;
+	int *taken = malloc(((size_t)c->n_grp + 1) * sizeof *taken);
 	int lo = -1, hi = -1, rank = 1, g0, d0, t0;
 	double *cost = malloc(((size_t)tr->n_all + 1) * sizeof *cost);
 	char buf[512], b1[11], b2[6], b3[11], b4[6], b5[32];
 	char *out = NULL;
 
-	if (!f || !elig || !cost || wfm_pl_fill_flow(c, r, f))
+	if (!f || !elig || !taken || !cost || wfm_pl_fill_flow(c, r, f)) {
+		*nomem = 1;
 		goto done;
+	}
 	d0 = r->sd[k * r->maxs + s];
 	t0 = r->st[k * r->maxs + s];
 	/* the attendees back on the floor: what the session takes is then what
@@ -310,13 +316,13 @@ char *wfm_pl_session_reason(const pl_ctx *c, const pl_roster *r, int k, int s)
 				double before = answered_at(c, f, sl->d, t), after;
 				int gs[256], ng = 0;
 
-				lose(c, f, sl->d, t, elig, n < 256 ? n : 256, -1, 1, gs, &ng);
+				lose(c, f, sl->d, t, elig, n < 256 ? n : 256, -1, 1, gs, &ng, taken);
 				after = answered_at(c, f, sl->d, t);
 				for (g0 = 0; g0 < ng; g0++)
 					wfm_pl_flow_add(c, f, sl->d, t, gs[g0]);
 				x += before - after;
 			} else {
-				x += lose(c, f, sl->d, t, elig, n, -1, 0, NULL, NULL);
+				x += lose(c, f, sl->d, t, elig, n, -1, 0, NULL, NULL, taken);
 			}
 		}
 		cost[si] = x;
@@ -347,9 +353,12 @@ char *wfm_pl_session_reason(const pl_ctx *c, const pl_roster *r, int k, int s)
 	out = malloc(strlen(buf) + 1);
 	if (out)
 		memcpy(out, buf, strlen(buf) + 1);
+	else
+		*nomem = 1;
 done:
 	wfm_pl_flow_free(f);
 	free(elig);
+	free(taken);
 	free(cost);
 	return out;
 }

@@ -564,8 +564,9 @@ int wfm_pl_choose_slots(pl_ctx *c, pl_flow *f);
  * attendees off the floor costs there and at every other slot of the
  * training's window (expected contacts not answered with the service
  * objective, the plan's cost otherwise), as a sentence the caller frees.
- * NULL when out of memory or the session is at no slot of the window. */
-char *wfm_pl_session_reason(const pl_ctx *c, const pl_roster *r, int k, int s);
+ * NULL when the session is at no slot of the window, or when out of memory:
+ * then *nomem is set to 1. */
+char *wfm_pl_session_reason(const pl_ctx *c, const pl_roster *r, int k, int s, int *nomem);
 
 /* The service objective's decisions before the search (plan_decide.c): the
  * constructive roster with every request refused, its training slots

@@ -201,15 +201,16 @@ static int deferred_cell(const pl_ctx *c, glp_prob *P, int d, int t, int l, int 
  * late >= due.  The service objective takes the cells' segments from the
  * model c->P (built before); its constant part is added by the caller
  * (svc_const).  Fills cov[] with the cover columns, open intervals in
- * order. */
+ * order.  NULL when out of memory. */
 static glp_prob *deferred_lp(const pl_ctx *c, int l, int *cov)
 {
-	glp_prob *P = glp_create_prob();
+	glp_prob *P;
 	double A = 0, Du = 0;
 	int d, t, n = 0, *mcol = malloc(((size_t)c->D * (size_t)c->T + 1) * sizeof *mcol);
 
 	if (!mcol)
-		return P;
+		return NULL;
+	P = glp_create_prob();
 	glp_set_obj_dir(P, GLP_MIN);
 	for (d = 0; d < c->D; d++)
 		for (t = c->open_t[d]; t < c->close_t[d]; t++) {
@@ -230,7 +231,9 @@ static glp_prob *deferred_lp(const pl_ctx *c, int l, int *cov)
 		if (!ind || !val) {
 			free(ind);
 			free(val);
-			continue;
+			free(mcol);
+			glp_delete_prob(P);
+			return NULL;
 		}
 		for (k = 0; k < cnt; k++) {
 			ind[k + 1] = mcol[k];
@@ -534,7 +537,8 @@ double wfm_pl_lagrange(const pl_ctx *c, const pl_roster *start, double ub, doubl
 			g.dl_c[l] = malloc(((size_t)c->D * (size_t)c->T + 1) * sizeof *g.dl_c[l]);
 			if (!g.dl_c[l])
 				goto out;
-			g.dl[l] = deferred_lp(c, l, g.dl_c[l]);
+			if (!(g.dl[l] = deferred_lp(c, l, g.dl_c[l])))
+				goto out;
 		}
 	/* start from the prices the best roster implies: a short cell is worth
 	 * w_under, a cell above its requirement costs w_over */

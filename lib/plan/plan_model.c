@@ -621,10 +621,8 @@ static int build_floor(pl_ctx *c, trip *m, int **row_floor_out)
 	c->col_P = calloc(nfl + 1, sizeof *c->col_P);
 	c->col_beta = calloc(nfl + 1, sizeof *c->col_beta);
 	c->col_xq = calloc((size_t)c->n_grp * PL_MAXD * (size_t)c->maxtm + 1, sizeof *c->col_xq);
-	if (!c->col_xq)
-		return -1;
 	*row_floor_out = row_floor;
-	if (!row_floor || !row_pres || !c->col_y || !c->col_P || !c->col_beta) {
+	if (!c->col_xq || !row_floor || !row_pres || !c->col_y || !c->col_P || !c->col_beta) {
 		free(row_pres);
 		return -1;
 	}

@@ -308,7 +308,9 @@ static int build_classes(pl_ctx *c, wfm_err *e)
 		}
 		g = c->n_grp - 1;
 		if (i == 0 || cmp_tg(&s[i - 1], &s[i]) != 0) {
-			pl_tgroup *t = &c->tgr[c->n_tg];
+			/* counted at once, so that wfm_pl_release frees what
+			 * it holds when memory runs out below */
+			pl_tgroup *t = &c->tgr[c->n_tg++];
 
 			t->group = g;
 			t->rep = s[i].a;
@@ -323,8 +325,7 @@ static int build_classes(pl_ctx *c, wfm_err *e)
 				for (j = 0; c->in->day[d].opens >= 0 && j < c->n_tmpl[d]; j++)
 					t->ok[d][j] = (unsigned char)agent_tmpl_ok(c, t->rep, d, j);
 			}
-			c->grp[g].tgs[c->grp[g].n_tg++] = c->n_tg;
-			c->n_tg++;
+			c->grp[g].tgs[c->grp[g].n_tg++] = c->n_tg - 1;
 		}
 		tg = c->n_tg - 1;
 		cl->n = n - i;

@@ -1,6 +1,8 @@
 /* plan_result.c - the public result read back from a roster. */
 #include "plan_impl.h"
 
+#include <math.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -136,11 +138,14 @@ int wfm_pl_make_result(const pl_ctx *c, pl_roster *r, double bound, double secon
 {
 	wfm_plan_result *res = calloc(1, sizeof *res);
 	size_t cells = (size_t)c->D * (size_t)c->T * (size_t)c->L, i;
-	int *cnt = NULL, a, d, k, s, l, n;
+	int *cnt = NULL, a, d, k, s, l, n, oom = 0;
 
 	if (!res)
 		return wfm_err_nomem(e);
-	wfm_pl_evaluate(c, r);
+	if (wfm_pl_evaluate(c, r) == HUGE_VAL) {
+		free(res);
+		return wfm_err_nomem(e);
+	}
 	res->objective = r->cost;
 	res->bound = bound < r->cost ? bound : r->cost;
 	res->gap = r->cost > 1e-9 ? (r->cost - res->bound) / r->cost : 0;
@@ -204,7 +209,9 @@ int wfm_pl_make_result(const pl_ctx *c, pl_roster *r, double bound, double secon
 			for (a = 0; a < c->A; a++)
 				if (r->att[a * c->NT + k] == s)
 					ss->agents[ss->n_agents++] = a;
-			ss->reason = wfm_pl_session_reason(c, r, k, s);
+			ss->reason = wfm_pl_session_reason(c, r, k, s, &oom);
+			if (oom)
+				goto nomem;
 		}
 	n = 0;
 	for (k = 0; k < c->in->n_leave; k++)

@@ -226,6 +226,7 @@ int wfm_pl_construct(pl_ctx *c, pl_roster *r, pl_flow *f, const pl_clock *k, uns
 	int *order = malloc(((size_t)c->A + 1) * sizeof *order), i, ret = 0;
 
 	(void)k;
+	memset(&s, 0, sizeof s);
 	wfm_pl_roster_clear(c, r);
 	if (!order || wfm_pl_ls_init(&s, c, r, f, seed)) {
 		ret = -1;
@@ -301,9 +302,10 @@ int wfm_pl_improve(pl_ctx *c, pl_roster *r, pl_flow *f, const pl_clock *k, doubl
 	double bestv, prev, t_start, temp0 = 0.05;
 	pl_roster *best = wfm_pl_roster_new(c);
 
+	memset(&s, 0, sizeof s);
 	if (!best || !order || !sub || wfm_pl_ls_init(&s, c, r, f, seed)) {
 		ret = -1;
-		goto out;
+		goto done;
 	}
 	for (i = 0; i < c->A; i++)
 		order[i] = i;
@@ -357,7 +359,6 @@ int wfm_pl_improve(pl_ctx *c, pl_roster *r, pl_flow *f, const pl_clock *k, doubl
 		wfm_pl_roster_copy(c, r, best);
 done:
 	wfm_pl_ls_release(&s);
-out:
 	free(order);
 	free(sub);
 	wfm_pl_roster_free(best);

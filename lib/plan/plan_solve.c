@@ -46,6 +46,7 @@ typedef struct pl_solve {
 	int have_best;
 	int supplied;
 	int stopped;
+	int nomem;      /* an allocation failed: the solve ends with that error */
 	int finished;   /* branch-and-cut explored the whole tree */
 	int ipt;        /* the root was solved by the interior-point method */
 	double last_report, last_obj, last_bound; /* at the last report */
@@ -106,14 +107,25 @@ static void glpk_failed(void *info)
 	longjmp(s->jb, 1);
 }
 
+/* Out of memory somewhere in the search: everything stops (the clock's
+ * flag) and the solve fails with that error, never a plan that the missing
+ * memory made worse.  Returns 0. */
+static int nomem(pl_solve *s)
+{
+	s->nomem = 1;
+	s->stopped = 1;
+	return 0;
+}
+
 /* Lines, cost; keeps r as the best when it is better.  Returns 1 then. */
 static int offer(pl_solve *s, pl_roster *r)
 {
 	double t0 = wfm_pl_elapsed(&s->k);
 
 	if (wfm_pl_fill_flow(&s->c, r, s->flow) || wfm_pl_lines_from_flow(&s->c, r, s->flow))
-		return 0;
-	wfm_pl_evaluate(&s->c, r);
+		return nomem(s);
+	if (wfm_pl_evaluate(&s->c, r) == HUGE_VAL)
+		return nomem(s);
 	t0 = wfm_pl_elapsed(&s->k) - t0;
 	if (t0 > s->offer_max)
 		s->offer_max = t0;
@@ -159,6 +171,8 @@ static void improve(pl_solve *s, double until)
 	wfm_pl_roster_copy(&s->c, s->work, s->best);
 	if (wfm_pl_improve(&s->c, s->work, s->flow, &s->k, until, target_of(s), &hook, &s->seed) == 0)
 		offer(s, s->work);
+	else
+		nomem(s);
 	s->phase = was;
 }
 
@@ -388,6 +402,8 @@ static int run(pl_solve *s, const wfm_plan_input *in, wfm_plan_result **out, wfm
 	} else if (s->have_best && !wfm_pl_should_stop(&s->k)) {
 		lagrange_bound(s, 0.4 * left);
 	}
+	if (s->nomem)
+		return wfm_err_nomem(e);
 	if (!s->have_best && wfm_pl_should_stop(&s->k))
 		return wfm_err_set(e, WFM_ETIMEOUT, "no plan found in %.1f s: the %s came first; "
 				   "allow more time (--time-limit)", wfm_pl_elapsed(&s->k),
@@ -405,6 +421,8 @@ static int run(pl_solve *s, const wfm_plan_input *in, wfm_plan_result **out, wfm
 	 * back (a third of a second at 1,500 agents): the solve ends on time */
 	if (gap_of(s->best->cost, s->bound) > s->o.gap && !wfm_pl_should_stop(&s->k))
 		improve(s, s->k.limit - 1.5 * s->offer_max);
+	if (s->nomem)
+		return wfm_err_nomem(e);
 	s->phase = "done";
 	report(s, 1);
 	/* every term of the cost is >= 0: 0 bounds when nothing better does */

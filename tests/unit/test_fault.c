@@ -110,6 +110,52 @@ static void inject(const char *name, op_fn op, const void *ctx)
 	free(want);
 }
 
+/* Like inject for an operation whose work depends on the clock (the plan
+ * solver's search, bound and branch-and-cut run for slices of its time
+ * limit): the allocations of each run differ, so allocation k may never
+ * come (the run must then succeed), and one that fails must give the clean
+ * error or a run that succeeds (its output is not compared: without a
+ * fault it differs from run to run too). */
+static void inject_timed(const char *name, op_fn op, const void *ctx)
+{
+	char *got = NULL;
+	size_t glen = 0;
+	long total, k, failed = 0, survived = 0, missed = 0;
+	wfm_err e;
+	int rc, fired;
+
+	failalloc_arm(0);
+	rc = run_op(op, ctx, &got, &glen, &e);
+	if (rc != WFM_OK)
+		fail_msg("%s: fails without faults: %d %s", name, rc, e.msg);
+	free(got);
+	got = NULL;
+	total = failalloc_count();
+	assert_true(total > 0);
+	for (k = 1; k <= total; k++) {
+		failalloc_arm(k);
+		rc = run_op(op, ctx, &got, &glen, &e);
+		fired = failalloc_fired();
+		failalloc_arm(0);
+		if (!fired && rc != WFM_OK)
+			fail_msg("%s: no allocation failed, got %d '%s'", name, rc, e.msg);
+		if (!fired)
+			missed++;
+		else if (rc == WFM_OK)
+			survived++;
+		else if (rc != WFM_EINTERNAL || e.code != WFM_EINTERNAL ||
+			 !strstr(e.msg, "out of memory"))
+			fail_msg("%s: allocation %ld failed: got %d '%s', want %d 'out of memory'",
+				 name, k, rc, e.msg, WFM_EINTERNAL);
+		else
+			failed++;
+		free(got);
+		got = NULL;
+	}
+	print_message("%s: %ld allocations, each failed in turn: %ld clean errors, %ld worked "
+		      "around, %ld not reached\n", name, total, failed, survived, missed);
+}
+
 /* ---- the CSV reader ---------------------------------------------------- */
 
 static const char export_text[] =
@@ -373,6 +419,9 @@ static void test_runs(void **state)
 
 struct plan_ctx {
 	struct tmp req, agents, leave, trainings;
+	double time_limit, gap; /* op_plan's options (gap 0: the default) */
+	int from;          /* op_plan: the plan's first day in March 2024, or -1 */
+	int optimal;       /* op_plan: a run without faults proves its plan optimal */
 };
 
 static int op_plan_inputs(const void *pctx, FILE *out, wfm_err *e)
@@ -390,7 +439,6 @@ static int op_plan_inputs(const void *pctx, FILE *out, wfm_err *e)
 		rc = e->code;
 	if (rc == WFM_OK && !(in = wfm_pr_read(&f, &cfg, cal, -1, -1, &info, e)))
 		rc = e->code;
-	/* (not the plan engine: its model building is lib/plan's to test) */
 	if (rc == WFM_OK)
 		fprintf(out, "%d..%d: %ld rows, %ld skipped, %d open days\n", info.from, info.to,
 			info.rows, info.skipped, info.open_days);
@@ -400,37 +448,129 @@ static int op_plan_inputs(const void *pctx, FILE *out, wfm_err *e)
 	return rc;
 }
 
-static void test_plan_inputs(void **state)
+/* The whole plan run: the inputs read, the week solved, the roster, the
+ * leave decisions and the coverage written (not the summary: it holds the
+ * solve's seconds).  A few seconds' limit that a plan this small never
+ * reaches, so every run without faults writes the same plan. */
+static int op_plan(const void *pctx, FILE *out, wfm_err *e)
 {
-	struct plan_ctx c;
+	const struct plan_ctx *c = pctx;
+	wfm_config cfg;
+	wfm_calendar *cal;
+	wfm_pr_files f = {c->req.path, c->agents.path, c->leave.path, c->trainings.path};
+	wfm_pr_info info;
+	wfm_plan_input *in = NULL;
+	wfm_plan_options o;
+	wfm_plan_result *r = NULL;
+	int rc = WFM_OK;
+
+	wfm_config_defaults(&cfg);
+	wfm_plan_options_default(&o);
+	o.time_limit = c->time_limit;
+	if (c->gap > 0)
+		o.gap = c->gap;
+	if (!(cal = wfm_config_calendar(&cfg, e)))
+		rc = e->code;
+	if (rc == WFM_OK &&
+	    !(in = wfm_pr_read(&f, &cfg, cal, c->from < 0 ? -1 : wfm_date_from_ymd(2024, 3, c->from),
+			       c->from < 0 ? -1 : wfm_date_from_ymd(2024, 3, c->from + 1), &info, e)))
+		rc = e->code;
+	if (rc == WFM_OK)
+		rc = wfm_plan_solve(in, &o, &r, e);
+	if (rc == WFM_OK && c->optimal && r->status != WFM_PLAN_OPTIMAL) {
+		wfm_err_set(e, WFM_EDATA, "the plan is not optimal (status %d)", r->status);
+		rc = e->code;
+	}
+	if (rc == WFM_OK && (wfm_pr_write_roster(out, in, r, 0) != WFM_OK ||
+			     wfm_pr_write_decisions(out, in, r, 0) != WFM_OK ||
+			     wfm_pr_write_coverage(out, in, r, 0) != WFM_OK)) {
+		wfm_err_set(e, WFM_EIO, "cannot write the plan");
+		rc = e->code;
+	}
+	if (rc == WFM_OK)
+		fprintf(out, "objective %.6f\n", r->objective);
+	wfm_plan_result_free(r);
+	wfm_plan_input_free(in);
+	wfm_calendar_free(cal);
+	wfm_config_release(&cfg);
+	return rc;
+}
+
+/* A small week: one line, three agents, leave approved and requested, a
+ * training; requirements on `days` days from Monday 2024-03-04 (with
+ * `intervals` from 09:00; with `line2` two lines, in patterns that leave
+ * the solver's first plans short of the optimum). */
+static void plan_files(struct plan_ctx *c, int days, int intervals, int line2)
+{
 	char *text = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&text, &len);
 	int d, i;
 
-	(void)state;
 	assert_non_null(f);
 	fputs("date,time,channel,line,agents\n", f);
-	for (d = 4; d <= 8; d++) {
-		for (i = 0; i < 40; i++)
+	for (d = 4; d < 4 + days; d++) {
+		for (i = 0; i < intervals; i++) {
 			fprintf(f, "2024-03-%02d,%02d:%02d,phone,1700,%d\n", d, 9 + i / 4,
-				i % 4 * 15, 1 + i % 3);
+				i % 4 * 15, line2 ? (i * 3 + d) % 4 : 1 + i % 3);
+			if (line2)
+				fprintf(f, "2024-03-%02d,%02d:%02d,phone,WONEN,%d\n", d,
+					9 + i / 4, i % 4 * 15, (i + d) % 2);
+		}
 		fprintf(f, "2024-03-%02d,,email,1700,2.5\n", d);
 	}
 	fclose(f);
-	tmp_put(&c.req, text);
+	tmp_put(&c->req, text);
 	free(text);
-	tmp_put(&c.agents, "agent,skills,hours_per_week\nAn,1700,38\nBert,1700|WONEN,19\n"
+	tmp_put(&c->agents, "agent,skills,hours_per_week\nAn,1700,38\nBert,1700|WONEN,19\n"
 		"Chris,1700,30.4\n");
-	tmp_put(&c.leave, "agent,from,to,status\nAn,2024-03-06,2024-03-06,requested\n"
+	tmp_put(&c->leave, "agent,from,to,status\nAn,2024-03-06,2024-03-06,requested\n"
 		"Bert,2024-03-08,2024-03-08,approved\n");
-	tmp_put(&c.trainings, "training,skill,minutes,group_min,group_max,participants,from,to\n"
+	tmp_put(&c->trainings, "training,skill,minutes,group_min,group_max,participants,from,to\n"
 		"nieuw,1700,60,1,2,1,2024-03-04,2024-03-08\n");
+}
+
+static void plan_files_rm(struct plan_ctx *c)
+{
+	unlink(c->req.path);
+	unlink(c->agents.path);
+	unlink(c->leave.path);
+	unlink(c->trainings.path);
+}
+
+static void test_plan_inputs(void **state)
+{
+	struct plan_ctx c;
+
+	(void)state;
+	plan_files(&c, 5, 40, 0);
 	inject("plan inputs", op_plan_inputs, &c);
-	unlink(c.req.path);
-	unlink(c.agents.path);
-	unlink(c.leave.path);
-	unlink(c.trainings.path);
+	plan_files_rm(&c);
+}
+
+static void test_plan(void **state)
+{
+	struct plan_ctx c;
+
+	(void)state;
+	/* the construction already optimal, proven by the LP: the same
+	 * allocations in every run */
+	plan_files(&c, 1, 16, 0);
+	c.time_limit = 30;
+	c.gap = 0;
+	c.from = -1;
+	c.optimal = 1;
+	inject("plan run", op_plan, &c);
+	plan_files_rm(&c);
+	/* two days of two lines, a gap the bound cannot close: the Lagrangian
+	 * bound and the search for their slices of 0.3 s */
+	plan_files(&c, 2, 16, 1);
+	c.time_limit = 0.3;
+	c.gap = 1e-6;
+	c.from = 4;
+	c.optimal = 0;
+	inject_timed("plan run, timed", op_plan, &c);
+	plan_files_rm(&c);
 }
 
 /* ---- the weekly cycle's readers --------------------------------------- */
@@ -509,6 +649,7 @@ int main(void)
 		cmocka_unit_test(test_config),
 		cmocka_unit_test(test_runs),
 		cmocka_unit_test(test_plan_inputs),
+		cmocka_unit_test(test_plan),
 		cmocka_unit_test(test_week),
 	};
 
