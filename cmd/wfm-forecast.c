@@ -199,6 +199,18 @@ static int run_options(const struct args *a, const wfm_config *cfg, const wfm_hi
 	o->to = o->from + days - 1;
 	if (a->c.set[O_TO] && (rc = parse_date_opt("to", a->c.val[O_TO], &o->to)))
 		return rc;
+	if (o->to > wfm_date_from_ymd(WFM_YEAR_MAX, 12, 31)) {
+		char b2[16];
+
+		if (o->from > wfm_date_from_ymd(WFM_YEAR_MAX, 12, 31))
+			return tool_usage("the history ends on %s, the last day the calendar "
+					  "covers: no day after it to forecast",
+					  wfm_date_iso(o->from - 1, b1));
+		return tool_usage("%d days from %s run to %s, past %d-12-31, the last day the "
+				  "calendar covers: give fewer --days or --to %d-12-31",
+				  days, wfm_date_iso(o->from, b1), wfm_date_iso(o->to, b2),
+				  WFM_YEAR_MAX, WFM_YEAR_MAX);
+	}
 	if (o->to < o->from)
 		return tool_usage("--to %s is before %s %s", a->c.val[O_TO],
 				  a->c.set[O_FROM] ? "--from" : "the first day to forecast",

@@ -221,7 +221,8 @@ static int whole_opt(const struct args *a, int id, double lo, double hi, double 
 	const char *why = wfm_parse_count(a->c.val[id], point, out);
 
 	if (!why && (*out < lo || *out > hi))
-		why = "out of range";
+		return tool_usage("--%s: must be %.0f to %.0f: '%s'", opts[id].name, lo, hi,
+				  a->c.val[id]);
 	return why ? tool_usage("--%s: %s: '%s'", opts[id].name, why, a->c.val[id]) : 0;
 }
 
@@ -246,8 +247,9 @@ static int apply_options(const struct args *a, wfm_sr_settings *s, wfm_sr_sim_op
 			return tool_usage("--model: not erlang-c, erlang-a or callback: '%s'", v);
 	}
 	if ((v = a->c.val[O_AHT])) {
-		if ((why = wfm_parse_duration(v, point, &x)) || !(x > 0))
-			return tool_usage("--aht: %s: '%s'", why ? why : "must be more than 0", v);
+		if ((why = wfm_parse_duration(v, point, &x)) || !(x > 0) || x > 86400)
+			return tool_usage("--aht: %s: '%s'", why ? why : "must be more than 0 and at "
+					  "most 86400 seconds (a day)", v);
 		s->aht = x;
 	}
 	if ((v = a->c.val[O_FROM]) && (why = wfm_parse_date(v, &s->from)))

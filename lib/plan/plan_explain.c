@@ -15,10 +15,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A duration: H:MM. */
 static const char *hm(int minutes, char *buf)
 {
 	snprintf(buf, 16, "%d:%02d", minutes / 60, minutes % 60);
 	return buf;
+}
+
+/* A time of the day: HH:MM (24:00 at the end of the day). */
+static const char *tod(int minutes, char *buf)
+{
+	if (minutes >= 1440)
+		return hm(minutes, buf);
+	return wfm_time_hhmm(minutes, buf);
 }
 
 static int day_open(const pl_ctx *c, int d)
@@ -144,8 +153,8 @@ static int explain_agent(pl_ctx *c, int ci, wfm_err *e)
 		list_days(c, unav, "unavailable", facts, sizeof facts);
 		if (ag->earliest_start >= 0 || ag->latest_end >= 0)
 			snprintf(win, sizeof win, " between %s and %s",
-				 ag->earliest_start >= 0 ? hm(ag->earliest_start, b1) : "opening",
-				 ag->latest_end >= 0 ? hm(ag->latest_end, b2) : "closing");
+				 ag->earliest_start >= 0 ? tod(ag->earliest_start, b1) : "opening",
+				 ag->latest_end >= 0 ? tod(ag->latest_end, b2) : "closing");
 		return wfm_err_set(e, WFM_EDATA,
 				   "agent '%s': rule contract hours: needs %s h paid (%.2f h per "
 				   "week, %d leave days, tolerance %d min) but at most %s h fit in "

@@ -434,6 +434,21 @@ static int bad_time(int m)
 	return m < -1 || m > 1440;
 }
 
+/* A time of day `m` (minutes) for a message: HH:MM, 24:00, "none" for -1,
+ * the minutes themselves when out of a day.  buf: 24 bytes. */
+static const char *tod(int m, char *buf)
+{
+	if (m == -1)
+		return "none";
+	if (m == 1440)
+		return "24:00";
+	if (bad_time(m))
+		snprintf(buf, 24, "%d minutes", m);
+	else
+		wfm_time_hhmm(m, buf);
+	return buf;
+}
+
 int wfm_plan_add_agent(wfm_plan_input *in, const wfm_plan_agent_spec *sp, wfm_err *e)
 {
 	wfm_plan_agent *a;
@@ -462,15 +477,20 @@ int wfm_plan_add_agent(wfm_plan_input *in, const wfm_plan_agent_spec *sp, wfm_er
 	if (bad_time(sp->earliest_start) || bad_time(sp->latest_end) ||
 	    (sp->earliest_start >= 0 && sp->latest_end >= 0 &&
 	     sp->latest_end <= sp->earliest_start)) {
-		wfm_err_set(e, WFM_EDATA, "agent '%s': bad earliest start %d or latest end %d",
-			    sp->name, sp->earliest_start, sp->latest_end);
+		char b1[24], b2[24];
+
+		wfm_err_set(e, WFM_EDATA, "agent '%s': bad earliest start %s or latest end %s "
+			    "(the end must come after the start)", sp->name,
+			    tod(sp->earliest_start, b1), tod(sp->latest_end, b2));
 		return -1;
 	}
 	if (bad_time(sp->pref_from) || bad_time(sp->pref_to) ||
 	    ((sp->pref_from < 0) != (sp->pref_to < 0)) ||
 	    (sp->pref_from >= 0 && sp->pref_to < sp->pref_from)) {
-		wfm_err_set(e, WFM_EDATA, "agent '%s': bad preferred start window %d-%d",
-			    sp->name, sp->pref_from, sp->pref_to);
+		char b1[24], b2[24];
+
+		wfm_err_set(e, WFM_EDATA, "agent '%s': bad preferred start window %s-%s",
+			    sp->name, tod(sp->pref_from, b1), tod(sp->pref_to, b2));
 		return -1;
 	}
 	if (wfm_grow((void **)&in->agent, &in->cap_agents, (size_t)in->n_agents + 1,

@@ -43,8 +43,8 @@ static const char *parse_secs(const char *s, double *out)
 	static const wfm_numfmt point = {'.', 0};
 	const char *why = wfm_parse_duration(s, point, out);
 
-	if (!why && !(*out > 0))
-		why = "must be more than 0";
+	if (!why && (!(*out > 0) || *out > 86400))
+		why = "must be more than 0 and at most 86400 seconds (a day)";
 	return why;
 }
 

@@ -9,6 +9,7 @@
  */
 #include "calendar.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -178,9 +179,22 @@ int wfm_calendar_set_hours(wfm_calendar *c, int wd, int opens, int closes, wfm_e
 		c->opens[wd] = c->closes[wd] = -1;
 		return WFM_OK;
 	}
-	if (opens >= closes || closes > 24 * 60)
-		return wfm_err_set(e, WFM_EUSAGE, "bad opening hours on %s: %d-%d minutes",
-				   wfm_weekday_name(wd), opens, closes);
+	if (opens >= closes || closes > 24 * 60) {
+		char b1[24], b2[24];
+
+		/* HH:MM where it is a time of the day (24:00: midnight at the end) */
+		if (opens < 24 * 60)
+			wfm_time_hhmm(opens, b1);
+		else
+			snprintf(b1, sizeof b1, "%d minutes", opens);
+		if (closes < 24 * 60)
+			wfm_time_hhmm(closes, b2);
+		else
+			snprintf(b2, sizeof b2, closes == 24 * 60 ? "24:00" : "%d minutes", closes);
+		return wfm_err_set(e, WFM_EUSAGE, "bad opening hours on %s: %s-%s (the closing "
+				   "must come after the opening, by 24:00)", wfm_weekday_name(wd), b1,
+				   b2);
+	}
 	c->opens[wd] = opens;
 	c->closes[wd] = closes;
 	return WFM_OK;

@@ -323,8 +323,15 @@ static void test_opening_hours(void **state)
 	assert_false(wfm_calendar_open(c, ymd(2027, 12, 25)));
 
 	assert_int_equal(wfm_calendar_set_hours(c, WFM_MON, 600, 600, &e), WFM_EUSAGE);
-	assert_int_not_equal(e.msg[0], '\0');
-	assert_int_equal(wfm_calendar_set_hours(c, WFM_MON, 600, 1441, NULL), WFM_EUSAGE);
+	/* times of the day as HH:MM, never as minutes */
+	assert_string_equal(e.msg, "bad opening hours on mon: 10:00-10:00 (the closing must come "
+			    "after the opening, by 24:00)");
+	assert_int_equal(wfm_calendar_set_hours(c, WFM_TUE, 9 * 60 + 5, 8 * 60, &e), WFM_EUSAGE);
+	assert_string_equal(e.msg, "bad opening hours on tue: 09:05-08:00 (the closing must come "
+			    "after the opening, by 24:00)");
+	assert_int_equal(wfm_calendar_set_hours(c, WFM_MON, 600, 1441, &e), WFM_EUSAGE);
+	assert_string_equal(e.msg, "bad opening hours on mon: 10:00-1441 minutes (the closing "
+			    "must come after the opening, by 24:00)");
 	assert_int_equal(wfm_calendar_set_hours(c, 7, 600, 700, NULL), WFM_EUSAGE);
 	assert_int_equal(wfm_calendar_set_hours(c, -1, 600, 700, NULL), WFM_EUSAGE);
 	/* failed calls changed nothing */

@@ -804,8 +804,27 @@ static void test_settings_errors(void **state)
 	wfm_sr_settings_release(&s);
 	assert_int_equal(wfm_config_set(&cfg, "staff", "aht_lines", "1700/phone 0", &e), WFM_OK);
 	assert_int_equal(wfm_sr_settings_init(&s, &cfg, &e), WFM_EUSAGE);
-	assert_string_equal(e.msg, "--aht-lines: 1700/phone: must be more than 0: '0'");
+	assert_string_equal(e.msg, "--aht-lines: 1700/phone: must be more than 0 and at most "
+			    "86400 seconds (a day): '0'");
 	wfm_sr_settings_release(&s);
+	/* a handle time above a day is refused, at the bound itself accepted */
+	assert_int_equal(wfm_config_set(&cfg, "staff", "aht_lines", "1700/phone 86401", &e),
+			 WFM_OK);
+	assert_int_equal(wfm_sr_settings_init(&s, &cfg, &e), WFM_EUSAGE);
+	assert_string_equal(e.msg, "--aht-lines: 1700/phone: must be more than 0 and at most "
+			    "86400 seconds (a day): '86401'");
+	wfm_sr_settings_release(&s);
+	assert_int_equal(wfm_config_set(&cfg, "staff", "aht_lines", "1700/phone 86400", &e),
+			 WFM_OK);
+	assert_int_equal(wfm_sr_settings_init(&s, &cfg, &e), WFM_OK);
+	wfm_sr_settings_release(&s);
+	assert_int_equal(wfm_config_set(&cfg, "staff", "aht_lines", "", &e), WFM_OK);
+	assert_int_equal(wfm_config_set(&cfg, "staff", "chat_aht", "3:00, 99999:00", &e), WFM_OK);
+	assert_int_equal(wfm_sr_settings_init(&s, &cfg, &e), WFM_EUSAGE);
+	assert_string_equal(e.msg, "--chat-aht: must be more than 0 and at most 86400 seconds "
+			    "(a day): '99999:00'");
+	wfm_sr_settings_release(&s);
+	assert_int_equal(wfm_config_set(&cfg, "staff", "chat_aht", "", &e), WFM_OK);
 	assert_int_equal(wfm_config_set(&cfg, "staff", "aht_lines", "1700/tel 4:30, A/mail 600",
 					&e), WFM_OK);
 	assert_int_equal(wfm_sr_settings_init(&s, &cfg, &e), WFM_OK);
