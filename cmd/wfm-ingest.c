@@ -338,10 +338,10 @@ static int run(struct args *a, wfm_err *e)
 			const wfm_hrow *r = &wfm_hist_rows(base)[k];
 
 			if (r->time >= 0 && r->time % cfg.interval)
-				rc = wfm_err_set(e, WFM_EDATA, "%s:%d: time %02d:%02d is not on the "
-						 "%d-minute grid of this run (see --interval)", a->into,
-						 (int)r->src_line, r->time / 60, r->time % 60,
-						 cfg.interval);
+				rc = wfm_err_set(e, WFM_EDATA, "%s:%d: column 'time': not on the "
+						 "%d-minute grid of this run (see --interval): "
+						 "'%02d:%02d'", a->into, (int)r->src_line,
+						 cfg.interval, r->time / 60, r->time % 60);
 		}
 		if (rc == WFM_OK)
 			rc = merge(a, base, all, a->into, &m, e);

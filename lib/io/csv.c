@@ -234,6 +234,31 @@ char *wfm_csv_show(const char *s, char *out, size_t n)
 	return show_mem(s ? s : "", s ? strlen(s) : 0, out, n);
 }
 
+/* The text of a field f[0..to) for a message about its byte i: from a
+ * little before i ("..." when the start is cut), as show_mem shows it; when
+ * `after` > 0 at most `after` bytes after byte i ("..." when cut: binary
+ * junk shows little of itself). */
+static char *show_at(const char *f, size_t i, size_t to, size_t after, char *out, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)f;
+	size_t from = i > 30 ? i - 30 : 0, o = 0;
+	int cut = after > 0 && to > i + 1 + after;
+
+	while (from > 0 && from < i && (u[from] & 0xC0) == 0x80)
+		from++;
+	if (cut)
+		to = i + 1 + after;
+	if (from && n > 4) {
+		memcpy(out, "...", 3);
+		o = 3;
+	}
+	show_mem(f + from, to - from, out + o, n - o);
+	o = strlen(out);
+	if (cut && o + 4 <= n && (o < 3 || strcmp(out + o - 3, "...") != 0))
+		memcpy(out + o, "...", 4);
+	return out;
+}
+
 /* Checks bytes f[from..to) of the field being read (number nfields + 1 in
  * messages): no NUL, no control characters but tab, CR and LF, valid UTF-8.
  * Sets r->checked to how far it got.  An
@@ -249,14 +274,16 @@ static int check_text(wfm_csv *r, const char *f, size_t from, size_t to, int fin
 	while (i < to) {
 		if (u[i] < 0x80) {
 			if (u[i] == 0) {
-				fail(r, WFM_EDATA, "%s: NUL byte (is this a text file?)",
-				     field_label(r, lab, sizeof lab));
+				fail(r, WFM_EDATA, "%s: NUL byte (is this a text file?): '%s'",
+				     field_label(r, lab, sizeof lab),
+				     show_at(f, i, to, 8, shown, sizeof shown));
 				return -1;
 			}
 			if (u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' && u[i] != '\r') {
 				fail(r, WFM_EDATA,
-				     "%s: control character \\x%02X (is this a text file?)",
-				     field_label(r, lab, sizeof lab), u[i]);
+				     "%s: control character \\x%02X (is this a text file?): '%s'",
+				     field_label(r, lab, sizeof lab), u[i],
+				     show_at(f, i, to, 8, shown, sizeof shown));
 				return -1;
 			}
 			i++;
@@ -270,14 +297,10 @@ static int check_text(wfm_csv *r, const char *f, size_t from, size_t to, int fin
 		if (k < 0 && !final)
 			break;
 		/* show the text from a little before the bad byte */
-		from = i > 30 ? i - 30 : 0;
-		while (from > 0 && from < i && (u[from] & 0xC0) == 0x80)
-			from++;
 		fail(r, WFM_EDATA,
-		     "%s: not UTF-8: '%s%s' (the file looks like Latin-1/Windows-1252: "
-		     "convert it with iconv -f latin1 -t utf-8)",
-		     field_label(r, lab, sizeof lab), from ? "..." : "",
-		     show_mem(f + from, to - from, shown, sizeof shown));
+		     "%s: not UTF-8 (the file looks like Latin-1/Windows-1252: convert it "
+		     "with iconv -f latin1 -t utf-8): '%s'",
+		     field_label(r, lab, sizeof lab), show_at(f, i, to, 0, shown, sizeof shown));
 		return -1;
 	}
 	r->checked = i;
@@ -371,10 +394,14 @@ static void parse(wfm_csv *r, const char *s, size_t n)
 			csv_set_opts(&r->p, PARSE_OPTS);
 			done++;
 		} else if (csv_error(&r->p) == CSV_EPARSE) {
-			char lab[SHOW_MAX + 32];
+			char lab[SHOW_MAX + 32], shown[SHOW_MAX];
 
-			fail(r, WFM_EDATA, "%s: text after the closing quote",
-			     field_label(r, lab, sizeof lab));
+			/* the field as far as it was read: libcsv holds its closing
+			 * quote too */
+			fail(r, WFM_EDATA, "%s: text after the closing quote: '\"%s'",
+			     field_label(r, lab, sizeof lab),
+			     show_mem((const char *)r->p.entry_buf, r->p.entry_buf ?
+				      r->p.entry_pos : 0, shown, sizeof shown));
 		} else {
 			fail_file(r, WFM_EINTERNAL, "", 0);
 		}
@@ -444,13 +471,15 @@ static void refill(wfm_csv *r)
 /* The end of the input: checks the last record and lets libcsv finish it. */
 static void finish(wfm_csv *r)
 {
-	char lab[SHOW_MAX + 32];
+	char lab[SHOW_MAX + 32], shown[SHOW_MAX];
 
 	check_progress(r);
 	if (r->failed)
 		return;
 	if (r->p.pstate == FIELD_BEGUN && r->p.quoted) {
-		fail(r, WFM_EDATA, "%s: unterminated quote", field_label(r, lab, sizeof lab));
+		fail(r, WFM_EDATA, "%s: unterminated quote: '\"%s'", field_label(r, lab, sizeof lab),
+		     show_mem((const char *)r->p.entry_buf, r->p.entry_buf ? r->p.entry_pos : 0,
+			      shown, sizeof shown));
 		return;
 	}
 	csv_fini(&r->p, on_field, on_record, r);

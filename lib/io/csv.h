@@ -24,22 +24,23 @@
  * cell, once wfm_csv_map or wfm_csv_keep_header took the header), "field N
  * (the header has M)" past the header's end, or "field N" (1-based) before a
  * header was taken:
- *   NAME:LINE: FIELD: unterminated quote
+ *   NAME:LINE: FIELD: unterminated quote: '"TEXT'
  *   NAME:LINE: FIELD: longer than MAX bytes
  *   NAME:LINE: record longer than MAX bytes
- *   NAME:LINE: FIELD: text after the closing quote
- *   NAME:LINE: FIELD: NUL byte (is this a text file?)
- *   NAME:LINE: FIELD: control character \xHH (is this a text file?)
- *   NAME:LINE: FIELD: not UTF-8: 'TEXT' (the file looks like
- *     Latin-1/Windows-1252: convert it with iconv -f latin1 -t utf-8)
+ *   NAME:LINE: FIELD: text after the closing quote: '"TEXT"'
+ *   NAME:LINE: FIELD: NUL byte (is this a text file?): 'TEXT'
+ *   NAME:LINE: FIELD: control character \xHH (is this a text file?): 'TEXT'
+ *   NAME:LINE: FIELD: not UTF-8 (the file looks like Latin-1/Windows-1252:
+ *     convert it with iconv -f latin1 -t utf-8): 'TEXT'
  *   NAME:1: the file is UTF-16, not UTF-8: convert it with iconv -f utf-16
  *     -t utf-8  (a UTF-16 byte order mark)
  *   NAME:LINE: K fields where the header has M[ (a ',' in a value that is
  *     not quoted?)]  (see wfm_csv_next)
  * all WFM_EDATA; "PATH: cannot open: REASON" (WFM_ENOINPUT), "NAME: read
- * error: REASON" (WFM_EIO), "out of memory" (WFM_EINTERNAL).  TEXT is shown
- * as by wfm_csv_show, starting up to 30 bytes before the bad byte ("..." in
- * front when cut).
+ * error: REASON" (WFM_EIO), "out of memory" (WFM_EINTERNAL).  TEXT, the
+ * field's value last as in every cell error, is shown as by wfm_csv_show:
+ * for a bad byte starting up to 30 bytes before it ("..." in front when
+ * cut); for a quote, the field as far as it was read.
  *
  * Ownership: the reader owns the strings it returns; they stay valid until the
  * next call to wfm_csv_next or wfm_csv_free.

@@ -467,6 +467,13 @@ static int agent_row(reader *rd, const pr_table *t, wfm_err *e)
 	if ((rc = clock_cell(t, A_EARLY, &sp.earliest_start, e)) ||
 	    (rc = clock_cell(t, A_LATE, &sp.latest_end, e)))
 		return rc;
+	if (sp.earliest_start >= 0 && sp.latest_end >= 0 && sp.latest_end <= sp.earliest_start) {
+		char what[64], hm[6];
+
+		snprintf(what, sizeof what, "not after the earliest start %s",
+			 wfm_time_hhmm(sp.earliest_start, hm));
+		return wfm_pr_cell_error(t, A_LATE, what, e);
+	}
 	sp.pref_from = sp.pref_to = -1;
 	if (!wfm_blank(wfm_pr_cell(t, A_PREF))) {
 		if ((why = wfm_parse_interval(wfm_pr_cell(t, A_PREF), &a, &b)))

@@ -254,12 +254,13 @@ static void test_errors(void **state)
 
 	(void)state;
 	CHECK("a,b\n1,\"x\ny\n", NULL,
-	      "1|a|b\nerror 65: t.csv:2: field 2: unterminated quote\n");
-	CHECK("\"never closed", NULL, "error 65: t.csv:1: field 1: unterminated quote\n");
+	      "1|a|b\nerror 65: t.csv:2: field 2: unterminated quote: '\"x\\x0Ay\\x0A'\n");
+	CHECK("\"never closed", NULL,
+	      "error 65: t.csv:1: field 1: unterminated quote: '\"never closed'\n");
 	CHECK("a,b\n\"x\"y,z\n", NULL,
-	      "1|a|b\nerror 65: t.csv:2: field 1: text after the closing quote\n");
+	      "1|a|b\nerror 65: t.csv:2: field 1: text after the closing quote: '\"x\"'\n");
 	CHECK("a,b\n1,\"x\" \"\n", NULL,
-	      "1|a|b\nerror 65: t.csv:2: field 2: text after the closing quote\n");
+	      "1|a|b\nerror 65: t.csv:2: field 2: text after the closing quote: '\"x\" '\n");
 	CHECK("a,b\n12345678,x\n123456789,x\n", &small,
 	      "1|a|b\n2|12345678|x\nerror 65: t.csv:3: field 1: longer than 8 bytes\n");
 	/* a runaway quote is stopped by the field limit, named by its start */
@@ -270,33 +271,34 @@ static void test_errors(void **state)
 	/* twenty bytes exactly is fine: 5 + 1 + 5 + 1 + 8 */
 	CHECK("12345,67890,12345678\n", &small, "1|12345|67890|12345678\nend , .0\n");
 	CHECK("a,b\nx\0y,z\n", NULL,
-	      "1|a|b\nerror 65: t.csv:2: field 1: NUL byte (is this a text file?)\n");
+	      "1|a|b\nerror 65: t.csv:2: field 1: NUL byte (is this a text file?): 'x\\x00y'\n");
 	CHECK("a,b\n1,\"x\ny\x01z\"\n", NULL,
 	      "1|a|b\nerror 65: t.csv:2: field 2: control character \\x01 "
-	      "(is this a text file?)\n");
+	      "(is this a text file?): 'x\\x0Ay\\x01z'\n");
 }
 
 static void test_encoding_errors(void **state)
 {
 	(void)state;
 	CHECK("naam;waarde\ncaf\xE9;1\n", NULL,
-	      "1|naam|waarde\nerror 65: t.csv:2: field 1: not UTF-8: 'caf\\xE9' (the file looks "
-	      "like Latin-1/Windows-1252: convert it with iconv -f latin1 -t utf-8)\n");
+	      "1|naam|waarde\nerror 65: t.csv:2: field 1: not UTF-8 (the file looks like "
+	      "Latin-1/Windows-1252: convert it with iconv -f latin1 -t utf-8): 'caf\\xE9'\n");
 	/* Windows-1252 quotes; the text shown starts shortly before the byte */
 	CHECK("a;b\n1;Een hele lange omschrijving van het \x93probleem\x94\n", NULL,
-	      "1|a|b\nerror 65: t.csv:2: field 2: not UTF-8: '...le lange omschrijving van het "
-	      "\\x93probleem\\x94' (the file looks like Latin-1/Windows-1252: convert it with "
-	      "iconv -f latin1 -t utf-8)\n");
+	      "1|a|b\nerror 65: t.csv:2: field 2: not UTF-8 (the file looks like "
+	      "Latin-1/Windows-1252: convert it with iconv -f latin1 -t utf-8): '...le lange "
+	      "omschrijving van het \\x93probleem\\x94'\n");
 	/* a cut UTF-8 sequence at the end of the file, overlong forms, surrogates */
 	CHECK("\xEF\xBB", NULL,
-	      "error 65: t.csv:1: field 1: not UTF-8: '\\xEF\\xBB' (the file looks like "
-	      "Latin-1/Windows-1252: convert it with iconv -f latin1 -t utf-8)\n");
+	      "error 65: t.csv:1: field 1: not UTF-8 (the file looks like "
+	      "Latin-1/Windows-1252: convert it with iconv -f latin1 -t utf-8): '\\xEF\\xBB'\n");
 	CHECK("x\n\xC0\xAF\n", NULL,
-	      "1|x\nerror 65: t.csv:2: field 1: not UTF-8: '\\xC0\\xAF' (the file looks like "
-	      "Latin-1/Windows-1252: convert it with iconv -f latin1 -t utf-8)\n");
+	      "1|x\nerror 65: t.csv:2: field 1: not UTF-8 (the file looks like "
+	      "Latin-1/Windows-1252: convert it with iconv -f latin1 -t utf-8): '\\xC0\\xAF'\n");
 	CHECK("x\n\xED\xA0\x80\n", NULL,
-	      "1|x\nerror 65: t.csv:2: field 1: not UTF-8: '\\xED\\xA0\\x80' (the file looks "
-	      "like Latin-1/Windows-1252: convert it with iconv -f latin1 -t utf-8)\n");
+	      "1|x\nerror 65: t.csv:2: field 1: not UTF-8 (the file looks like "
+	      "Latin-1/Windows-1252: convert it with iconv -f latin1 -t utf-8): "
+	      "'\\xED\\xA0\\x80'\n");
 	/* valid UTF-8 of every length passes */
 	CHECK("\xC3\xA9,\xE2\x82\xAC,\xF0\x9F\x93\x9E,\xF4\x8F\xBF\xBF\n", NULL,
 	      "1|\xC3\xA9|\xE2\x82\xAC|\xF0\x9F\x93\x9E|\xF4\x8F\xBF\xBF\nend , .0\n");
@@ -307,17 +309,20 @@ static void test_binary_junk(void **state)
 	(void)state;
 	/* the start of a PNG file */
 	CHECK("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", NULL,
-	      "error 65: t.csv:1: field 1: not UTF-8: '\\x89PNG' (the file looks like "
-	      "Latin-1/Windows-1252: convert it with iconv -f latin1 -t utf-8)\n");
+	      "error 65: t.csv:1: field 1: not UTF-8 (the file looks like "
+	      "Latin-1/Windows-1252: convert it with iconv -f latin1 -t utf-8): '\\x89PNG'\n");
 	/* the start of an ELF file */
 	CHECK("\x7F" "ELF\x02\x01\x01\0\0\0", NULL,
-	      "error 65: t.csv:1: field 1: control character \\x02 (is this a text file?)\n");
+	      "error 65: t.csv:1: field 1: control character \\x02 (is this a text file?): "
+	      "'\\x7FELF\\x02\\x01\\x01\\x00\\x00\\x00'\n");
 	/* a NUL before any other oddity */
 	CHECK("\x7F" "ELF\0\x02", NULL,
-	      "error 65: t.csv:1: field 1: NUL byte (is this a text file?)\n");
+	      "error 65: t.csv:1: field 1: NUL byte (is this a text file?): "
+	      "'\\x7FELF\\x00\\x02'\n");
 	/* the start of a gzip file */
 	CHECK("\x1F\x8B\x08\0", NULL,
-	      "error 65: t.csv:1: field 1: control character \\x1F (is this a text file?)\n");
+	      "error 65: t.csv:1: field 1: control character \\x1F (is this a text file?): "
+	      "'\\x1F\\x8B\\x08\\x00'\n");
 }
 
 /* Inputs longer than the reader's 4096-byte checkpoints, at chosen chunk
@@ -377,9 +382,9 @@ static void test_long_inputs(void **state)
 	memset(in, 'a', 6000);
 	in[5000] = '\xE9';
 	in[6000] = '\n';
-	snprintf(want, 2 * n, "error 65: t.csv:1: field 1: not UTF-8: '...%.30s\\xE9%.9s...' (the "
-		 "file looks like Latin-1/Windows-1252: convert it with iconv -f latin1 -t "
-		 "utf-8)\n", in, in);
+	snprintf(want, 2 * n, "error 65: t.csv:1: field 1: not UTF-8 (the file looks like "
+		 "Latin-1/Windows-1252: convert it with iconv -f latin1 -t utf-8): "
+		 "'...%.30s\\xE9%.9s...'\n", in, in);
 	check_some(in, 6001, NULL, want);
 
 	/* a line with no newline at all, longer than the field limit */
@@ -682,16 +687,17 @@ static void test_field_count(void **state)
 	assert_int_equal(wfm_csv_keep_header(r, &e), WFM_OK);
 	assert_int_equal(wfm_csv_next(r, &e), -1);
 	assert_false(wfm_csv_row_failed(r));
-	assert_string_equal(e.msg, "exp.csv:2: column 'Aangeboden': not UTF-8: 'caf\\xE9' (the "
-			    "file looks like Latin-1/Windows-1252: convert it with iconv -f latin1 "
-			    "-t utf-8)");
+	assert_string_equal(e.msg, "exp.csv:2: column 'Aangeboden': not UTF-8 (the file looks "
+			    "like Latin-1/Windows-1252: convert it with iconv -f latin1 -t utf-8): "
+			    "'caf\\xE9'");
 	assert_int_equal(wfm_csv_next(r, &e), -1); /* sticky */
 	wfm_csv_free(r);
 
 	r = header("a;b\n1;2;\"x\n");
 	assert_int_equal(wfm_csv_keep_header(r, &e), WFM_OK);
 	assert_int_equal(wfm_csv_next(r, &e), -1);
-	assert_string_equal(e.msg, "exp.csv:2: field 3 (the header has 2): unterminated quote");
+	assert_string_equal(e.msg, "exp.csv:2: field 3 (the header has 2): unterminated quote: "
+			    "'\"x\\x0A'");
 	wfm_csv_free(r);
 }
 
