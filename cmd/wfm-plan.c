@@ -253,14 +253,20 @@ static int write_outputs(const struct tool_cmdline *c, wfm_out **out,
 	int (*const writer[NOUT])(FILE *, const wfm_plan_input *, const wfm_plan_result *,
 				  int) = {wfm_pr_write_roster, wfm_pr_write_coverage,
 					  wfm_pr_write_decisions, wfm_pr_write_summary};
-	int i, x = c->set[O_EXCEL];
+	int i, rc, x = c->set[O_EXCEL];
 
-	for (i = 0; i < NOUT; i++)
-		if (out[i] && (i == OUT_SUMMARY ?
-			       wfm_pr_write_summary_info(wfm_out_file(out[i]), in, r, info, x) :
-			       writer[i](wfm_out_file(out[i]), in, r, x)))
+	for (i = 0; i < NOUT; i++) {
+		if (!out[i])
+			continue;
+		rc = i == OUT_SUMMARY ?
+		     wfm_pr_write_summary_info(wfm_out_file(out[i]), in, r, info, x) :
+		     writer[i](wfm_out_file(out[i]), in, r, x);
+		if (rc == WFM_EINTERNAL)
+			return wfm_err_nomem(e);
+		if (rc)
 			return wfm_err_set(e, WFM_EIO, "%s: write error", c->val[opt_of[i]] ?
 					   c->val[opt_of[i]] : "standard output");
+	}
 	for (i = 0; i < NOUT; i++) {
 		if (out[i] && tool_out_commit(out[i], e) != WFM_OK) {
 			out[i] = NULL;

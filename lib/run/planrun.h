@@ -110,7 +110,8 @@ wfm_plan_input *wfm_pr_read(const wfm_pr_files *f, const wfm_config *cfg,
 
 /* The outputs.  Each writes a header and its rows to `out` in the canonical
  * profile, or the nl-BE spreadsheet profile when `excel` is nonzero, and
- * returns WFM_OK, or WFM_EIO when a write failed.  `in` is the input `r`
+ * returns WFM_OK, WFM_EIO when a write failed, or WFM_EINTERNAL when out of
+ * memory (the expected service needs a work array).  `in` is the input `r`
  * was solved from.
  *
  * Roster: agent,date,start,end,activity,line - per agent (input order) and

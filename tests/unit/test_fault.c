@@ -481,12 +481,12 @@ static int op_plan(const void *pctx, FILE *out, wfm_err *e)
 		wfm_err_set(e, WFM_EDATA, "the plan is not optimal (status %d)", r->status);
 		rc = e->code;
 	}
-	if (rc == WFM_OK && (wfm_pr_write_roster(out, in, r, 0) != WFM_OK ||
-			     wfm_pr_write_decisions(out, in, r, 0) != WFM_OK ||
-			     wfm_pr_write_coverage(out, in, r, 0) != WFM_OK)) {
-		wfm_err_set(e, WFM_EIO, "cannot write the plan");
-		rc = e->code;
-	}
+	/* a writer's WFM_EINTERNAL is out of memory (wfm-plan says so too) */
+	if (rc == WFM_OK && ((rc = wfm_pr_write_roster(out, in, r, 0)) != WFM_OK ||
+			     (rc = wfm_pr_write_decisions(out, in, r, 0)) != WFM_OK ||
+			     (rc = wfm_pr_write_coverage(out, in, r, 0)) != WFM_OK))
+		rc = rc == WFM_EINTERNAL ? wfm_err_nomem(e) :
+		     wfm_err_set(e, WFM_EIO, "cannot write the plan");
 	if (rc == WFM_OK)
 		fprintf(out, "objective %.6f\n", r->objective);
 	wfm_plan_result_free(r);
@@ -500,7 +500,7 @@ static int op_plan(const void *pctx, FILE *out, wfm_err *e)
  * training; requirements on `days` days from Monday 2024-03-04 (with
  * `intervals` from 09:00; with `line2` two lines, in patterns that leave
  * the solver's first plans short of the optimum). */
-static void plan_files(struct plan_ctx *c, int days, int intervals, int line2)
+static void plan_files(struct plan_ctx *c, int days, int intervals, int line2, int service)
 {
 	char *text = NULL;
 	size_t len = 0;
@@ -508,16 +508,26 @@ static void plan_files(struct plan_ctx *c, int days, int intervals, int line2)
 	int d, i;
 
 	assert_non_null(f);
-	fputs("date,time,channel,line,agents\n", f);
+	fputs(service ? "date,time,channel,line,agents,volume,aht_s\n" :
+	      "date,time,channel,line,agents\n", f);
 	for (d = 4; d < 4 + days; d++) {
 		for (i = 0; i < intervals; i++) {
+			int n = line2 ? (i * 3 + d) % 4 : 1 + i % 3;
+
+			if (service) {
+				/* volume and handle time: the service objective's costs */
+				fprintf(f, "2024-03-%02d,%02d:%02d,phone,1700,%d,%d,240\n", d,
+					9 + i / 4, i % 4 * 15, n, 3 * n + 1);
+				continue;
+			}
 			fprintf(f, "2024-03-%02d,%02d:%02d,phone,1700,%d\n", d, 9 + i / 4,
-				i % 4 * 15, line2 ? (i * 3 + d) % 4 : 1 + i % 3);
+				i % 4 * 15, n);
 			if (line2)
 				fprintf(f, "2024-03-%02d,%02d:%02d,phone,WONEN,%d\n", d,
 					9 + i / 4, i % 4 * 15, (i + d) % 2);
 		}
-		fprintf(f, "2024-03-%02d,,email,1700,2.5\n", d);
+		fprintf(f, service ? "2024-03-%02d,,email,1700,2.5,30,300\n" :
+			"2024-03-%02d,,email,1700,2.5\n", d);
 	}
 	fclose(f);
 	tmp_put(&c->req, text);
@@ -543,7 +553,7 @@ static void test_plan_inputs(void **state)
 	struct plan_ctx c;
 
 	(void)state;
-	plan_files(&c, 5, 40, 0);
+	plan_files(&c, 5, 40, 0, 0);
 	inject("plan inputs", op_plan_inputs, &c);
 	plan_files_rm(&c);
 }
@@ -555,7 +565,7 @@ static void test_plan(void **state)
 	(void)state;
 	/* the construction already optimal, proven by the LP: the same
 	 * allocations in every run */
-	plan_files(&c, 1, 16, 0);
+	plan_files(&c, 1, 16, 0, 0);
 	c.time_limit = 30;
 	c.gap = 0;
 	c.from = -1;
@@ -564,12 +574,21 @@ static void test_plan(void **state)
 	plan_files_rm(&c);
 	/* two days of two lines, a gap the bound cannot close: the Lagrangian
 	 * bound and the search for their slices of 0.3 s */
-	plan_files(&c, 2, 16, 1);
+	plan_files(&c, 2, 16, 1, 0);
 	c.time_limit = 0.3;
 	c.gap = 1e-6;
 	c.from = 4;
 	c.optimal = 0;
 	inject_timed("plan run, timed", op_plan, &c);
+	plan_files_rm(&c);
+	/* the service objective (volumes and handle times given): its costs
+	 * from the staffing models, the decisions before the search */
+	plan_files(&c, 2, 16, 0, 1);
+	c.time_limit = 0.3;
+	c.gap = 1e-6;
+	c.from = 4;
+	c.optimal = 0;
+	inject_timed("plan run, service objective", op_plan, &c);
 	plan_files_rm(&c);
 }
 
