@@ -615,8 +615,8 @@ int wfm_plan_add_training(wfm_plan_input *in, const wfm_plan_training_spec *sp, 
 	}
 	if (sp->minutes <= 0 || sp->minutes % iv || sp->minutes > 1440) {
 		wfm_err_set(e, WFM_EDATA,
-			    "training '%s': column 'minutes': %d is no positive multiple of %d",
-			    sp->name, sp->minutes, iv);
+			    "column 'minutes': no positive multiple of %d minutes: '%d'", iv,
+			    sp->minutes);
 		return -1;
 	}
 	if (sp->group_min < 1 || sp->group_max < sp->group_min) {
@@ -636,13 +636,13 @@ int wfm_plan_add_training(wfm_plan_input *in, const wfm_plan_training_spec *sp, 
 		digits = 0;
 	if (digits) {
 		if (strlen(s) > 6) {
-			wfm_err_set(e, WFM_EDATA, "training '%s': participants: count '%s' too large",
-				    sp->name, s);
+			wfm_err_set(e, WFM_EDATA, "column 'participants': count too large: '%s'",
+				    s);
 			return -1;
 		}
 		count = (int)strtol(s, NULL, 10);
 		if (count < 1) {
-			wfm_err_set(e, WFM_EDATA, "training '%s': participants: count 0", sp->name);
+			wfm_err_set(e, WFM_EDATA, "column 'participants': count 0: '%s'", s);
 			return -1;
 		}
 	}
@@ -670,9 +670,9 @@ int wfm_plan_add_training(wfm_plan_input *in, const wfm_plan_training_spec *sp, 
 		int r = each_item(s, add_part, &pc);
 
 		if (r || pc.n == 0) {
-			wfm_err_set(e, WFM_EDATA, "training '%s': participants: %s%s%s", sp->name,
-				    r == 1 ? "unknown agent '" : r ? "name too long" : "none given",
-				    r == 1 ? pc.bad : "", r == 1 ? "'" : "");
+			wfm_err_set(e, WFM_EDATA, "column 'participants': %s: '%s'",
+				    r == 1 ? "unknown agent" : r ? "a name too long" : "none given",
+				    r == 1 ? pc.bad : s);
 			free(pc.list);
 			free(t->name);
 			free(t->skill_text);

@@ -528,10 +528,10 @@ static void test_read_bad_other_files(void **state)
 		 "'0'"},
 		{2, "T,L1,30,1,2,Ann,2024-03-05,2024-03-04", "column 'to': before 'from': "
 		 "'2024-03-04'"},
-		{2, "T,L1,30,1,2,Ann|Zoe,2024-03-04,2024-03-04", "training 'T': participants: "
-		 "unknown agent 'Zoe'"},
-		{2, "T,L1,20,1,2,Ann,2024-03-04,2024-03-04", "training 'T': column 'minutes': 20 "
-		 "is no positive multiple of 15"},
+		{2, "T,L1,30,1,2,Ann|Zoe,2024-03-04,2024-03-04", "column 'participants': unknown "
+		 "agent: 'Zoe'"},
+		{2, "T,L1,20,1,2,Ann,2024-03-04,2024-03-04", "column 'minutes': no positive "
+		 "multiple of 15 minutes: '20'"},
 	};
 	struct fx f;
 	char text[512];
