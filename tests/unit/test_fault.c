@@ -558,6 +558,21 @@ static void test_plan_inputs(void **state)
 	plan_files_rm(&c);
 }
 
+/* A plan of two days (16 intervals from 09:00) whose allocations follow
+ * the clock: the bound and the search for their slices of 0.3 s. */
+static void timed_plan(const char *what, int line2, int service)
+{
+	struct plan_ctx c;
+
+	plan_files(&c, 2, 16, line2, service);
+	c.time_limit = 0.3;
+	c.gap = 1e-6;
+	c.from = 4;
+	c.optimal = 0;
+	inject_timed(what, op_plan, &c);
+	plan_files_rm(&c);
+}
+
 static void test_plan(void **state)
 {
 	struct plan_ctx c;
@@ -572,24 +587,11 @@ static void test_plan(void **state)
 	c.optimal = 1;
 	inject("plan run", op_plan, &c);
 	plan_files_rm(&c);
-	/* two days of two lines, a gap the bound cannot close: the Lagrangian
-	 * bound and the search for their slices of 0.3 s */
-	plan_files(&c, 2, 16, 1, 0);
-	c.time_limit = 0.3;
-	c.gap = 1e-6;
-	c.from = 4;
-	c.optimal = 0;
-	inject_timed("plan run, timed", op_plan, &c);
-	plan_files_rm(&c);
+	/* two lines, a gap the bound cannot close */
+	timed_plan("plan run, timed", 1, 0);
 	/* the service objective (volumes and handle times given): its costs
 	 * from the staffing models, the decisions before the search */
-	plan_files(&c, 2, 16, 0, 1);
-	c.time_limit = 0.3;
-	c.gap = 1e-6;
-	c.from = 4;
-	c.optimal = 0;
-	inject_timed("plan run, service objective", op_plan, &c);
-	plan_files_rm(&c);
+	timed_plan("plan run, service objective", 0, 1);
 }
 
 /* ---- the weekly cycle's readers --------------------------------------- */
