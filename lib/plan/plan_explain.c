@@ -223,6 +223,14 @@ static int explain_training(pl_ctx *c, int k, wfm_err *e)
 				   "%s session inside the opening hours and a shift",
 				   t->name, wfm_date_iso(t->from, b1), wfm_date_iso(t->to, b2),
 				   hm(t->minutes, b3));
+	if (tr->n_slot < tr->n_sess)
+		return wfm_err_set(e, WFM_EDATA,
+				   "training '%s': %d participants in groups of at most %d need %d "
+				   "sessions at different times; from %s to %s only %d %s room for "
+				   "a %s session inside the opening hours and a shift",
+				   t->name, tr->need, t->group_max, tr->n_sess,
+				   wfm_date_iso(t->from, b1), wfm_date_iso(t->to, b2), tr->n_slot,
+				   tr->n_slot == 1 ? "time has" : "times have", hm(t->minutes, b3));
 	if (t->count && t->skill < 0)
 		return wfm_err_set(e, WFM_EDATA, "training '%s': skill '%s' is no line of the plan",
 				   t->name, t->skill_text);

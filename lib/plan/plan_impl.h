@@ -382,31 +382,35 @@ int wfm_pl_roster_to_x(const pl_ctx *c, const pl_roster *r, double *x);
  * r->ln stays -1 and the cost 0: the caller runs wfm_pl_fill_flow,
  * wfm_pl_lines_from_flow and wfm_pl_evaluate.  Returns 0, -1 when out of
  * memory, -2 when the rounded week of a rest-bound agent has no templates
- * that keep the rest or the trainings cannot be staffed; r is then partly
- * filled. */
+ * that keep the rest, the trainings cannot be staffed or their sessions
+ * leave a break no room; r is then partly filled. */
 int wfm_pl_roster_from_lp(const pl_ctx *c, const double *x, pl_roster *r, unsigned *seed);
 /* Sets the break offsets (r->bo) of every agent working each day of r: in
  * turn, the offset with most of the agent's skill group on a break by the
  * model values x (columns b, or the exact model's break counts), less the
  * agents placed already; without x (NULL) only the agents placed count,
  * ties to the middle of the window.  Agents in a session that day choose
- * first; an offset inside one of the agent's sessions is never taken, but
- * when every offset of the window is, the earliest is.  Needs the model
- * (reads c->col_beta even without x); seed is unused.  Returns 0, -1 when
- * out of memory (r then unchanged). */
+ * first; an offset inside one of the agent's sessions is never taken.
+ * Needs the model (reads c->col_beta even without x); seed is unused.
+ * Returns 0, -1 when out of memory (r then unchanged), -2 when the
+ * sessions an agent attends leave some break no offset (r then breaks the
+ * rules and must not be used; the attendance wfm_pl_place_trainings gives
+ * never does). */
 int wfm_pl_place_breaks(const pl_ctx *c, pl_roster *r, const double *x, unsigned *seed);
 /* Places the sessions and attendees of every training in r.  Each session
- * at the slot of the training's list (c->tr[k].slot) the model values x
- * weight most, or, x NULL, at another slot than the training's earlier
- * sessions with the most spare agents over the session (cover minus
+ * at a slot of the training's list (c->tr[k].slot) not taken by the
+ * training's earlier sessions: the one the model values x weight most, or,
+ * x NULL, the one with the most spare agents over the session (cover minus
  * requirement summed over the lines, the cover cnt per cell index, taken
  * as 0 when cnt is NULL); a training's sessions in time order in r->sd and
- * r->st.  Then r->att: the listed agents, or `count` of the eligible ones;
- * an attendee whose shift does not cover its session gets a covering
- * template of the same type or the nearest week of its class with the
- * same grants (r->tm changes, break offsets not).  Returns 1 when every
- * training has its attendees within the group sizes, else 0 (r then partly
- * placed). */
+ * r->st.  Then r->att: the listed agents, or `count` of the eligible ones,
+ * an agent attending a session only when each break of its shift keeps an
+ * offset clear of all its sessions that day; an attendee whose shift does
+ * not cover its session gets a covering template of the same type or the
+ * nearest week of its class with the same grants (r->tm changes, break
+ * offsets not).  Returns 1 when every training has its attendees within
+ * the group sizes, else 0 (r then partly placed), also when a training
+ * has fewer slots than sessions. */
 int wfm_pl_place_trainings(const pl_ctx *c, pl_roster *r, const double *x, const int *cnt);
 
 typedef struct pl_jentry {
@@ -430,6 +434,8 @@ typedef struct pl_ls {
 	signed char *vbo; /* [(d * maxtm + j) * PL_MAXB + b] its break offsets */
 	double *dbest;    /* [d * (types + 1) + k] best per type, k = types: off */
 	int *djbest;      /* its template */
+	double *cbest;    /* [d * maxtm + j] rest chains: cheapest chain ending there */
+	int *cfrom;       /* [d * maxtm + j] its template the day before */
 	/* journal */
 	pl_jentry *jr;
 	int jn, jcap, jon, jfail;

@@ -233,38 +233,40 @@ static void price_day(pl_ls *s, int a, int d)
 }
 
 /* For an agent whose rest may bind: the cheapest templates for pattern
- * `type` that keep the rest; fills pick[] and returns the cost or BIG. */
+ * `type` that keep the rest, over every template of each day (chains in
+ * s->cbest and s->cfrom); fills pick[] and returns the cost or BIG. */
 static double rest_chain(pl_ls *s, const signed char *type, int *pick)
 {
 	pl_ctx *c = s->c;
-	double best[PL_MAXD][128];
-	int from[PL_MAXD][128], d, j, jj, J;
+	size_t M = (size_t)c->maxtm;
+	double *best = s->cbest;
+	int *from = s->cfrom, d, j, jj, J;
 	double sum = 0;
 
 	for (d = 0; d < c->D; d++) {
-		J = c->n_tmpl[d] < 128 ? c->n_tmpl[d] : 128;
+		J = c->n_tmpl[d];
 		if (type[d] < 0)
 			continue;
 		for (j = 0; j < J; j++) {
 			double x = s->val[d * c->maxtm + j], bp = BIG;
 			int bj = -1;
 
-			best[d][j] = BIG;
-			from[d][j] = -1;
+			best[d * M + j] = BIG;
+			from[d * M + j] = -1;
 			if (x >= BIG || c->tmpl[d][j].type != type[d])
 				continue;
 			if (d > 0 && type[d - 1] >= 0 && c->next_ok[d - 1]) {
-				for (jj = 0; jj < (c->n_tmpl[d - 1] < 128 ? c->n_tmpl[d - 1] : 128); jj++)
-					if (best[d - 1][jj] < bp && wfm_pl_rest_ok(c, d - 1, jj, j)) {
-						bp = best[d - 1][jj];
+				for (jj = 0; jj < c->n_tmpl[d - 1]; jj++)
+					if (best[(d - 1) * M + jj] < bp && wfm_pl_rest_ok(c, d - 1, jj, j)) {
+						bp = best[(d - 1) * M + jj];
 						bj = jj;
 					}
 				if (bj < 0)
 					continue;
-				best[d][j] = bp + x;
-				from[d][j] = bj;
+				best[d * M + j] = bp + x;
+				from[d * M + j] = bj;
 			} else {
-				best[d][j] = x;
+				best[d * M + j] = x;
 			}
 		}
 	}
@@ -275,10 +277,10 @@ static double rest_chain(pl_ls *s, const signed char *type, int *pick)
 
 		if (type[d] < 0 || (d + 1 < c->D && type[d + 1] >= 0 && c->next_ok[d]))
 			continue;
-		J = c->n_tmpl[d] < 128 ? c->n_tmpl[d] : 128;
+		J = c->n_tmpl[d];
 		for (j = 0; j < J; j++)
-			if (best[d][j] < bv) {
-				bv = best[d][j];
+			if (best[d * M + j] < bv) {
+				bv = best[d * M + j];
 				bj = j;
 			}
 		if (bj < 0)
@@ -288,7 +290,7 @@ static double rest_chain(pl_ls *s, const signed char *type, int *pick)
 			pick[dd] = bj;
 			if (dd == 0 || type[dd - 1] < 0 || !c->next_ok[dd - 1])
 				break;
-			bj = from[dd][bj];
+			bj = from[dd * M + bj];
 		}
 	}
 	return sum;
@@ -389,8 +391,10 @@ int wfm_pl_ls_init(pl_ls *s, pl_ctx *c, pl_roster *r, pl_flow *f, unsigned *seed
 	s->vbo = calloc((size_t)c->D * (size_t)c->maxtm * PL_MAXB + 1, 1);
 	s->dbest = malloc((size_t)c->D * (size_t)(c->ru->n_types + 1) * sizeof *s->dbest);
 	s->djbest = malloc((size_t)c->D * (size_t)(c->ru->n_types + 1) * sizeof *s->djbest);
+	s->cbest = malloc(((size_t)c->D * (size_t)c->maxtm + 1) * sizeof *s->cbest);
+	s->cfrom = malloc(((size_t)c->D * (size_t)c->maxtm + 1) * sizeof *s->cfrom);
 	if (!s->m0 || !s->m1 || !s->defcost || !s->v || !s->pre || !s->val || !s->vbo ||
-	    !s->dbest || !s->djbest || wfm_pl_fill_flow(c, r, f))
+	    !s->dbest || !s->djbest || !s->cbest || !s->cfrom || wfm_pl_fill_flow(c, r, f))
 		return -1;
 	for (a = 0; a < c->A; a++)
 		for (d = 0; d < c->D; d++) {
@@ -417,5 +421,7 @@ void wfm_pl_ls_release(pl_ls *s)
 	free(s->vbo);
 	free(s->dbest);
 	free(s->djbest);
+	free(s->cbest);
+	free(s->cfrom);
 	free(s->jr);
 }

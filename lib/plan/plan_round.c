@@ -181,20 +181,42 @@ static int attends_other(const pl_ctx *c, const pl_roster *r, int a, int k0, int
 	return 0;
 }
 
-/* 1 when agent a's shift on day d covers [t0, t0 + len) of training k and
- * no other session of a overlaps it. */
+/* 1 when the interval [bs, bs + len) of day d overlaps a session agent a
+ * attends in r, training k0 left out (-1: none left out). */
+static int in_session(const pl_ctx *c, const pl_roster *r, int a, int k0, int d, int bs, int len)
+{
+	int k;
+
+	for (k = 0; k < c->NT; k++) {
+		int s = r->att[a * c->NT + k], q = k * r->maxs + s;
+
+		if (k != k0 && s >= 0 && r->sd[q] == d && r->st[q] < bs + len &&
+		    bs < r->st[q] + c->tr[k].len)
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when agent a's shift on day d covers [t0, t0 + len) of training k, no
+ * other session of a overlaps it, and every break of the shift still has
+ * an offset clear of this session and of a's other sessions that day
+ * together (each session alone leaving room is not enough). */
 static int can_attend(const pl_ctx *c, const pl_roster *r, int a, int k, int d, int t0)
 {
-	int j = r->tm[a * c->D + d], len = c->tr[k].len, k2;
+	int j = r->tm[a * c->D + d], len = c->tr[k].len, ty, b, o;
 
-	if (j < 0 || !wfm_pl_tmpl_covers(c, d, j, t0, len))
+	if (j < 0 || !wfm_pl_tmpl_covers(c, d, j, t0, len) || in_session(c, r, a, k, d, t0, len))
 		return 0;
-	for (k2 = 0; k2 < c->NT; k2++) {
-		int s = r->att[a * c->NT + k2], i = k2 * r->maxs + s;
+	ty = c->tmpl[d][j].type;
+	for (b = 0; b < c->nb[ty]; b++) {
+		int fits = 0, bl = c->blen[ty][b];
 
-		if (k2 == k || s < 0 || r->sd[i] != d)
-			continue;
-		if (r->st[i] < t0 + len && t0 < r->st[i] + c->tr[k2].len)
+		for (o = c->bmin[ty][b]; o <= c->bmax[ty][b] && !fits; o++) {
+			int bs = c->tmpl[d][j].s + o;
+
+			fits = (bs + bl <= t0 || bs >= t0 + len) && !in_session(c, r, a, k, d, bs, bl);
+		}
+		if (!fits)
 			return 0;
 	}
 	return 1;
@@ -451,8 +473,9 @@ static int assign_count(const pl_ctx *c, pl_roster *r, int k, const double *x)
 /* Sessions and attendees.  With model values x the slot the model weights
  * most; without, the slots with the most spare agents on the floor over
  * the session (spare: cover minus requirement, summed over all lines, from
- * cnt in the layout of wfm_pl_cover_counts), different slots for the sessions
- * of one training.  Returns 1 when every training has its attendees. */
+ * cnt in the layout of wfm_pl_cover_counts); different slots for the
+ * sessions of one training either way.  Returns 1 when every training has
+ * its attendees. */
 int wfm_pl_place_trainings(const pl_ctx *c, pl_roster *r, const double *x, const int *cnt)
 {
 	int k, s, si, t, l;
@@ -468,14 +491,16 @@ int wfm_pl_place_trainings(const pl_ctx *c, pl_roster *r, const double *x, const
 				double v = 0;
 				int q, used = 0;
 
+				/* one session a slot: two at once would be one group
+				 * above group_max */
+				for (q = 0; q < s; q++)
+					used |= r->sd[k * r->maxs + q] == tr->slot[si].d &&
+						r->st[k * r->maxs + q] == tr->slot[si].t;
+				if (used)
+					continue;
 				if (x) {
 					v = x[tr->col_z[s * tr->n_slot + si]];
 				} else {
-					for (q = 0; q < s; q++)
-						used |= r->sd[k * r->maxs + q] == tr->slot[si].d &&
-							r->st[k * r->maxs + q] == tr->slot[si].t;
-					if (used)
-						continue;
 					for (t = tr->slot[si].t; t < tr->slot[si].t + tr->len; t++)
 						for (l = 0; l < c->L; l++) {
 							size_t i = ((size_t)tr->slot[si].d * (size_t)c->T +
@@ -490,7 +515,7 @@ int wfm_pl_place_trainings(const pl_ctx *c, pl_roster *r, const double *x, const
 				}
 			}
 			if (best < 0)
-				best = 0;
+				return 0; /* fewer slots than sessions */
 			r->sd[k * r->maxs + s] = tr->slot[best].d;
 			r->st[k * r->maxs + s] = tr->slot[best].t;
 		}
@@ -518,27 +543,16 @@ int wfm_pl_place_trainings(const pl_ctx *c, pl_roster *r, const double *x, const
 	return 1;
 }
 
-static int overlaps_session(const pl_ctx *c, const pl_roster *r, int a, int d, int bs, int len)
-{
-	int k;
-
-	for (k = 0; k < c->NT; k++) {
-		int s = r->att[a * c->NT + k], q = k * r->maxs + s;
-
-		if (s >= 0 && r->sd[q] == d && r->st[q] < bs + len && bs < r->st[q] + c->tr[k].len)
-			return 1;
-	}
-	return 0;
-}
-
 /* Break offsets: each agent, in turn, takes the offset where the model
  * has most of its skill group on a break (counting the agents placed
  * already), or the middle of the window without model values.  An offset
- * that would fall in a session of the agent is never taken.  Agents in a
+ * that would fall in a session of the agent is never taken (-2 when no
+ * offset is left: the sessions attended leave the break no room; the
+ * attendance rules, can_attend, keep that from happening).  Agents in a
  * session that day choose first. */
 int wfm_pl_place_breaks(const pl_ctx *c, pl_roster *r, const double *x, unsigned *seed)
 {
-	int d, j, b, i, o, n, a, t, g, pass;
+	int d, j, b, i, o, n, a, t, g, pass, ret = 0;
 	int *ag = malloc(((size_t)c->A + 1) * sizeof *ag);
 	double *beta = calloc((size_t)c->n_grp * (size_t)c->T + 1, sizeof *beta);
 
@@ -602,7 +616,7 @@ int wfm_pl_place_breaks(const pl_ctx *c, pl_roster *r, const double *x, unsigned
 							int bs = tp->s + o;
 							double sc = -1e-6 * abs(o - mid);
 
-							if (overlaps_session(c, r, a, d, bs, len))
+							if (in_session(c, r, a, -1, d, bs, len))
 								continue;
 							for (t = bs; t < bs + len; t++)
 								sc += beta[g * c->T + t];
@@ -611,8 +625,12 @@ int wfm_pl_place_breaks(const pl_ctx *c, pl_roster *r, const double *x, unsigned
 								bo = o;
 							}
 						}
-						if (bo < 0)
+						if (bo < 0) {
+							/* every offset in a session: no break
+							 * placement keeps the rules */
+							ret = -2;
 							bo = c->bmin[ty][b];
+						}
 						for (t = tp->s + bo; t < tp->s + bo + len; t++)
 							beta[g * c->T + t] -= 1;
 						r->bo[(a * c->D + d) * PL_MAXB + b] = (signed char)bo;
@@ -621,7 +639,7 @@ int wfm_pl_place_breaks(const pl_ctx *c, pl_roster *r, const double *x, unsigned
 	}
 	free(ag);
 	free(beta);
-	return 0;
+	return ret;
 }
 
 int wfm_pl_roster_from_lp(const pl_ctx *c, const double *x, pl_roster *r, unsigned *seed)
@@ -724,8 +742,7 @@ int wfm_pl_roster_from_lp(const pl_ctx *c, const double *x, pl_roster *r, unsign
 		ret = -2;
 		goto out;
 	}
-	if (wfm_pl_place_breaks(c, r, x, seed))
-		ret = -1;
+	ret = wfm_pl_place_breaks(c, r, x, seed);
 out:
 	free(cnt);
 	free(v);
