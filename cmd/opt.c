@@ -91,7 +91,10 @@ int tool_parse(int argc, char **argv, const struct tool_opt *opts, int nopts, in
 	c->flags = calloc((size_t)argc + 1, sizeof *c->flags);
 	c->flag_val = calloc((size_t)argc + 1, sizeof *c->flag_val);
 	c->operands = calloc((size_t)argc + 1, sizeof *c->operands);
-	if (!c->val || !c->set || !c->flags || !c->flag_val || !c->operands)
+	c->given = calloc((size_t)argc + 1, sizeof *c->given);
+	c->given_val = calloc((size_t)argc + 1, sizeof *c->given_val);
+	if (!c->val || !c->set || !c->flags || !c->flag_val || !c->operands || !c->given ||
+	    !c->given_val)
 		return tool_error(70, "out of memory");
 	for (i = 1; i < argc; i++) {
 		const char *arg = argv[i], *val;
@@ -125,6 +128,10 @@ int tool_parse(int argc, char **argv, const struct tool_opt *opts, int nopts, in
 		}
 		c->val[id] = val;
 		c->set[id] = 1;
+		if (val) {
+			c->given[c->ngiven] = id;
+			c->given_val[c->ngiven++] = val;
+		}
 		if (opts[id].section && opts[id].key) {
 			c->flags[c->nflags] = id;
 			c->flag_val[c->nflags++] = val;
@@ -140,7 +147,22 @@ void tool_cmdline_release(struct tool_cmdline *c)
 	free(c->flags);
 	free(c->flag_val);
 	free(c->operands);
+	free(c->given);
+	free(c->given_val);
 	memset(c, 0, sizeof *c);
+}
+
+int tool_values(const struct tool_cmdline *c, int id, const char **out, int max)
+{
+	int i, n = 0;
+
+	for (i = 0; i < c->ngiven; i++)
+		if (c->given[i] == id) {
+			if (n < max)
+				out[n] = c->given_val[i];
+			n++;
+		}
+	return n;
 }
 
 int tool_settings(const struct tool_opt *opts, const struct tool_cmdline *c, int config_id,

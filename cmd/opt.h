@@ -46,6 +46,9 @@ struct tool_cmdline {
 	int nflags;
 	char **operands;        /* the arguments that are not options */
 	int noperands;
+	int *given;             /* every option that takes a value, in order ... */
+	const char **given_val; /* ... and the value given each time */
+	int ngiven;
 };
 
 /* Prints `head`, a line per option (its help wrapped from column 25) and
@@ -63,6 +66,11 @@ int tool_parse(int argc, char **argv, const struct tool_opt *opts, int nopts, in
 	       int version_id, const char *head, const char *tail, struct tool_cmdline *c);
 
 void tool_cmdline_release(struct tool_cmdline *c);
+
+/* Every value given to option `id` on the command line `c`, in order:
+ * stores up to `max` of them in out[] and returns how many were given (which
+ * may exceed `max`). */
+int tool_values(const struct tool_cmdline *c, int id, const char **out, int max);
 
 /* The settings of a run, as config.h orders them: the defaults, then the
  * configuration file (the value of option `config_id`, --config FILE, else

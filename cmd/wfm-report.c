@@ -76,7 +76,8 @@ static const struct tool_opt opts[O_COUNT] = {
 	[O_OUTPUT] = {"output", 'o', "FILE", NULL, NULL, "write to FILE: FILE.xlsx a workbook "
 		      "(one sheet per table, with charts), FILE.svg the charts, DIR/ one CSV per "
 		      "table (DIR/NAME.csv), else one table as CSV (default: standard output); "
-		      "replaced only when complete"},
+		      "replaced only when complete; give it up to 8 times for several outputs of "
+		      "one run (-o report.xlsx -o report.svg -o report/)"},
 	[O_EXCEL] = TOOL_OPT_EXCEL,
 	[O_HELP] = TOOL_OPT_HELP,
 	[O_VERSION] = TOOL_OPT_VERSION,
@@ -148,6 +149,8 @@ struct args {
 	struct tool_cmdline c;
 	unsigned sections;
 	int all;
+	const char *out[8]; /* the outputs (NULL: standard output) */
+	int nout;
 	wfm_rr_opts o;
 	wfm_rr_files f;
 };
@@ -175,6 +178,33 @@ static int parse_sections(const char *v, struct args *a)
 			return 0;
 		v += len + 1;
 	}
+}
+
+static int is_stdout(const char *path)
+{
+	return !path || strcmp(path, "-") == 0;
+}
+
+/* The -o values: at most 8, standard output at most once, no path twice. */
+static int parse_outputs(struct args *a)
+{
+	int i, j, stdout_n = 0;
+
+	a->nout = tool_values(&a->c, O_OUTPUT, a->out, 8);
+	if (a->nout > 8)
+		return tool_usage("--output: at most 8 outputs, %d given", a->nout);
+	if (a->nout == 0)
+		a->out[a->nout++] = NULL;
+	for (i = 0; i < a->nout; i++) {
+		stdout_n += is_stdout(a->out[i]);
+		for (j = 0; j < i; j++)
+			if (!is_stdout(a->out[i]) && !is_stdout(a->out[j]) &&
+			    strcmp(a->out[i], a->out[j]) == 0)
+				return tool_usage("--output: '%s' given twice", a->out[i]);
+	}
+	if (stdout_n > 1)
+		return tool_usage("--output: standard output ('-') given twice");
+	return 0;
 }
 
 static int parse_args(int argc, char **argv, struct args *a)
@@ -240,7 +270,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 				  a->c.operands[1]);
 	if (a->c.set[O_WRITE_BACKLOG] && !(a->sections & S_SERVICE))
 		return tool_usage("--write-backlog goes with the service section");
-	return 0;
+	return parse_outputs(a);
 }
 
 enum { OUT_CSV, OUT_DIR, OUT_XLSX, OUT_SVG };
@@ -311,14 +341,16 @@ static int write_dir(const char *dir, wfm_table *const *t, size_t n, int excel, 
 	return rc;
 }
 
+/* Every output in the order given (each replaced only when complete: a
+ * failure leaves the ones before it written and the rest untouched). */
 static int write_outputs(const struct args *a, const wfm_rr *r, wfm_err *e)
 {
-	const char *path = a->c.val[O_OUTPUT], *name = a->c.val[O_TABLE];
+	const char *name = a->c.val[O_TABLE];
 	wfm_table *const *t = wfm_rr_tables(r);
 	wfm_table *one[1];
 	size_t n = wfm_rr_ntables(r);
 	wfm_tfmt fmt = wfm_rr_format(r);
-	int kind = out_kind(path), rc = WFM_OK;
+	int rc = WFM_OK;
 
 	if (name) {
 		if (!(one[0] = wfm_rr_find(r, name)))
@@ -343,9 +375,15 @@ static int write_outputs(const struct args *a, const wfm_rr *r, wfm_err *e)
 		if ((rc = tool_out_commit(out, e)))
 			return rc;
 	}
-	if (kind == OUT_DIR)
-		return write_dir(path, t, n, a->c.set[O_EXCEL], e);
-	return write_one(path, kind, t, n, a->c.set[O_EXCEL], &fmt, e);
+	for (int i = 0; i < a->nout && rc == WFM_OK; i++) {
+		int kind = out_kind(a->out[i]);
+
+		if (kind == OUT_DIR)
+			rc = write_dir(a->out[i], t, n, a->c.set[O_EXCEL], e);
+		else
+			rc = write_one(a->out[i], kind, t, n, a->c.set[O_EXCEL], &fmt, e);
+	}
+	return rc;
 }
 
 static int run(const struct args *a, wfm_err *e)

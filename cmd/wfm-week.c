@@ -582,47 +582,46 @@ static int step_report(struct week *w)
 	if (snaps.n == 0)
 		printf("   no snapshot of the 5 weeks before %s in %s: no accuracy review\n",
 		       w->label, shown(w, "snapshots/"));
-	for (k = 0; k < 3 && rc == 0; k++) {
-		cmd_start(&c, w, "wfm-report", "all");
-		add(&c, "--history");
-		add(&c, "history.csv");
-		if (prev_backlog(w, prev, sizeof prev)) {
-			add(&c, "--backlog");
-			add(&c, prev);
-		}
-		if (exists("expected.csv") && snaps.n) {
-			add(&c, "--expected");
-			add(&c, "expected.csv");
-		}
-		for (j = 0; j < 5; j++) {
-			snprintf(file, sizeof file, "%s/%s", w->out, plan_in[j][1]);
-			if (exists(file)) {
-				add(&c, plan_in[j][0]);
-				addf(&c, "%s", file);
-			}
-		}
-		if (exists(w->snap)) {
-			add(&c, "--forecast");
-			add(&c, w->snap);
-			if (exists("agents.csv")) {
-				add(&c, "--agents");
-				add(&c, "agents.csv");
-				if (exists("leave.csv")) {
-					add(&c, "--leave");
-					add(&c, "leave.csv");
-				}
-			}
-		}
-		if (w->lang) {
-			add(&c, "--lang");
-			add(&c, w->lang);
-		}
-		addf(&c, "--output=%s/%s", w->out, target[k]);
-		for (i = 0; i < snaps.n && i < 8; i++)
-			addf(&c, "snapshots/%s", snaps.name[i]);
-		if ((rc = run(w, &c)) != 0)
-			rc = failed(w, S_REPORT, "wfm-report", rc, NULL);
+	cmd_start(&c, w, "wfm-report", "all");
+	add(&c, "--history");
+	add(&c, "history.csv");
+	if (prev_backlog(w, prev, sizeof prev)) {
+		add(&c, "--backlog");
+		add(&c, prev);
 	}
+	if (exists("expected.csv") && snaps.n) {
+		add(&c, "--expected");
+		add(&c, "expected.csv");
+	}
+	for (j = 0; j < 5; j++) {
+		snprintf(file, sizeof file, "%s/%s", w->out, plan_in[j][1]);
+		if (exists(file)) {
+			add(&c, plan_in[j][0]);
+			addf(&c, "%s", file);
+		}
+	}
+	if (exists(w->snap)) {
+		add(&c, "--forecast");
+		add(&c, w->snap);
+		if (exists("agents.csv")) {
+			add(&c, "--agents");
+			add(&c, "agents.csv");
+			if (exists("leave.csv")) {
+				add(&c, "--leave");
+				add(&c, "leave.csv");
+			}
+		}
+	}
+	if (w->lang) {
+		add(&c, "--lang");
+		add(&c, w->lang);
+	}
+	for (k = 0; k < 3; k++)
+		addf(&c, "--output=%s/%s", w->out, target[k]);
+	for (i = 0; i < snaps.n && i < 8; i++)
+		addf(&c, "snapshots/%s", snaps.name[i]);
+	if ((rc = run(w, &c)) != 0)
+		rc = failed(w, S_REPORT, "wfm-report", rc, NULL);
 	wfm_week_names_release(&snaps);
 	return rc;
 }
