@@ -239,6 +239,16 @@ static void tell(const wfm_plan_input *in, const wfm_plan_result *r, const wfm_p
 			}
 		fprintf(stderr, ")\n");
 	}
+	/* the days warned tight before the solve: what the plan made of them */
+	for (d = 0; d < in->n_days; d++) {
+		char text[160];
+		double nd = info->need_live_h[d] + info->need_deferred_h[d];
+
+		if (wfm_pr_day_outcome(in, r, info, d, text, sizeof text) == 1 && nd > 0)
+			fprintf(stderr, "%s: %s (contracts %.0f %% of the need with shrinkage): %s\n",
+				tool_name(), wfm_date_iso(in->day[d].date, b1),
+				100 * info->team_h[d] / nd, text);
+	}
 }
 
 enum { OUT_ROSTER, OUT_COVERAGE, OUT_DECISIONS, OUT_SUMMARY, NOUT };

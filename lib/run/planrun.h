@@ -81,14 +81,30 @@ typedef struct wfm_pr_info {
 	 * spread evenly over the open days it is available). */
 	double need_live_h[WFM_PLAN_MAX_DAYS], need_deferred_h[WFM_PLAN_MAX_DAYS];
 	double team_h[WFM_PLAN_MAX_DAYS];
+	/* The same need on the floor, without shrinkage: the agents the rows
+	 * ask for times the interval, plus the deferred agent-hours. */
+	double need_floor_h[WFM_PLAN_MAX_DAYS];
+	/* 1 for a day that needs more than the team gives (its warning was
+	 * given; wfm_pr_day_outcome then says what the plan achieved). */
+	unsigned char tight[WFM_PLAN_MAX_DAYS];
 	/* Warnings, in this order: lines no agent holds ("line X: no agent holds
 	 * this skill; ..."), then per day: the day needs more than the team
 	 * gives, a line none of whose agents is available, a line that needs
 	 * more than its agents can give.  n_warnings counts them all; the first
 	 * WFM_PR_MAX_WARNINGS are in warning[]. */
 	int n_warnings;
-	char warning[WFM_PR_MAX_WARNINGS][256];
+	char warning[WFM_PR_MAX_WARNINGS][320];
 } wfm_pr_info;
+
+/* For a day the capacity check found tight (info->tight[d]): what the plan
+ * r achieved that day, as a sentence into buf (size n): "tight but met:
+ * expected answer rate 99.4 % (target 95.0 %)" or "below target: expected
+ * answer rate 91.2 % (target 95.0 %)" when the input has its service, else
+ * "tight but met: no interval short" or "short: 6.25 agent-hours below the
+ * requirement".  Returns 1 when written, 0 for a day that was not tight (buf
+ * then ""), -1 when out of memory. */
+int wfm_pr_day_outcome(const wfm_plan_input *in, const wfm_plan_result *r,
+		       const wfm_pr_info *info, int d, char *buf, size_t n);
 
 /* Reads the inputs into a new plan input for the days from..to (inclusive,
  * within one Monday-Sunday week).  from < 0: the Monday-Sunday week of the
@@ -159,10 +175,11 @@ int wfm_pr_write_decisions(FILE *out, const wfm_plan_input *in, const wfm_plan_r
  * for each line with deferred work and each open day,
  * deferred_late_hours_line_CODE_YYYY-MM-DD (hours past their deadline at
  * the end of that day; they add up to deferred_late_hours).  With `info`
- * (wfm_pr_write_summary_info): required_hours_YYYY-MM-DD and
- * team_hours_YYYY-MM-DD for each open day (wfm_pr_info), warnings (their
- * number) and warning_1, warning_2 ... (their text, at most
- * WFM_PR_MAX_WARNINGS). */
+ * (wfm_pr_write_summary_info): required_hours_YYYY-MM-DD,
+ * team_hours_YYYY-MM-DD and team_share_YYYY-MM-DD (team over required
+ * hours) for each open day (wfm_pr_info), warnings (their number) and
+ * warning_1, warning_2 ... (their text, at most WFM_PR_MAX_WARNINGS), then
+ * outcome_YYYY-MM-DD for each day found tight (wfm_pr_day_outcome). */
 int wfm_pr_write_summary(FILE *out, const wfm_plan_input *in, const wfm_plan_result *r,
 			 int excel);
 

@@ -11,7 +11,12 @@
  * is available (not on approved leave, not unavailable).  A warning for
  * every day that needs more than the team gives, every line no agent holds,
  * every line and day whose agents are all away, and every line and day that
- * needs more than all the agents holding it could give.
+ * needs more than all the agents holding it could give.  A day's warning
+ * gives the figures in agent-hours and shares (the contracts against the
+ * need with shrinkage, the need on the floor against the contracts: the
+ * plan's own breaks take less than a 30 % shrinkage, so a day short with
+ * shrinkage is often met); wfm_pr_day_outcome says after the solve what
+ * the plan achieved on it.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -61,8 +66,11 @@ int wfm_pr_capacity(const wfm_plan_input *in, const wfm_config *cfg, const pr_ne
 			for (wd = 0; wd < 7; wd++)
 				ss.shrinkage[ch][wd] = cfg->shrinkage;
 	}
-	for (d = 0; d < WFM_PLAN_MAX_DAYS; d++)
+	for (d = 0; d < WFM_PLAN_MAX_DAYS; d++) {
 		info->need_live_h[d] = info->need_deferred_h[d] = info->team_h[d] = 0;
+		info->need_floor_h[d] = 0;
+		info->tight[d] = 0;
+	}
 	for (k = 0; k < n; k++) {
 		const pr_need *q = &need[k];
 		double x = q->sched;
@@ -73,6 +81,7 @@ int wfm_pr_capacity(const wfm_plan_input *in, const wfm_config *cfg, const pr_ne
 			x = q->agents / (1 - sh);
 		}
 		x *= q->live ? h : 1;
+		info->need_floor_h[q->day] += q->agents * (q->live ? h : 1);
 		if (q->live)
 			info->need_live_h[q->day] += x;
 		else
@@ -130,10 +139,15 @@ int wfm_pr_capacity(const wfm_plan_input *in, const wfm_config *cfg, const pr_ne
 		double nd = info->need_live_h[d] + info->need_deferred_h[d];
 
 		wfm_date_iso(in->day[d].date, b);
-		if (nd > info->team_h[d] * (1 + 1e-9) + 1e-9)
-			warn(info, "%s: the requirement needs %.1f agent-hours after shrinkage (%.1f "
-			     "live, %.1f deferred); the team's contracts give about %.1f", b, nd,
-			     info->need_live_h[d], info->need_deferred_h[d], info->team_h[d]);
+		if (nd > info->team_h[d] * (1 + 1e-9) + 1e-9) {
+			info->tight[d] = 1;
+			warn(info, "%s: tight: the team's contracts give about %.1f agent-hours, "
+			     "%.0f %% of the %.1f needed with shrinkage (%.1f live, %.1f deferred); "
+			     "on the floor alone %.1f, %.0f %% of the contracts; the summary says "
+			     "what the plan achieves", b, info->team_h[d], 100 * info->team_h[d] / nd,
+			     nd, info->need_live_h[d], info->need_deferred_h[d], info->need_floor_h[d],
+			     info->team_h[d] > 0 ? 100 * info->need_floor_h[d] / info->team_h[d] : 0);
+		}
 		for (l = 0; l < L; l++) {
 			double x = line_h[d * L + l];
 

@@ -287,6 +287,31 @@ static int service_keys(wfm_csvw *w, const wfm_plan_input *in, const wfm_plan_re
 	return WFM_OK;
 }
 
+int wfm_pr_day_outcome(const wfm_plan_input *in, const wfm_plan_result *r,
+		       const wfm_pr_info *info, int d, char *buf, size_t n)
+{
+	double v = 0, a = 0, w = 0, target = in->rules.leave_target, under;
+
+	if (n)
+		buf[0] = 0;
+	if (d < 0 || d >= in->n_days || !info->tight[d])
+		return 0;
+	if (in->n_service > 0 && wfm_pr_expected(in, r, d, -1, &v, &a, &w) != WFM_OK)
+		return -1;
+	if (v > 0) {
+		snprintf(buf, n, "%s: expected answer rate %.1f %% (target %.1f %%)",
+			 a / v >= target - 1e-9 ? "tight but met" : "below target", 100 * a / v,
+			 100 * target);
+		return 1;
+	}
+	under = wfm_pr_day_under(in, r, d);
+	if (under < 0.005)
+		snprintf(buf, n, "tight but met: no interval short");
+	else
+		snprintf(buf, n, "short: %.2f agent-hours below the requirement", under);
+	return 1;
+}
+
 int wfm_pr_write_summary(FILE *out, const wfm_plan_input *in, const wfm_plan_result *r,
 			 int excel)
 {
@@ -333,6 +358,11 @@ int wfm_pr_write_summary_info(FILE *out, const wfm_plan_input *in, const wfm_pla
 		kv_num(&w, key, info->need_live_h[d] + info->need_deferred_h[d], 2);
 		snprintf(key, sizeof key, "team_hours_%s", b);
 		kv_num(&w, key, info->team_h[d], 2);
+		if (info->need_live_h[d] + info->need_deferred_h[d] > 0) {
+			snprintf(key, sizeof key, "team_share_%s", b);
+			kv_num(&w, key, info->team_h[d] /
+				  (info->need_live_h[d] + info->need_deferred_h[d]), 4);
+		}
 	}
 	if (info) {
 		kv_num(&w, "warnings", info->n_warnings, 0);
@@ -340,6 +370,19 @@ int wfm_pr_write_summary_info(FILE *out, const wfm_plan_input *in, const wfm_pla
 			snprintf(key, sizeof key, "warning_%d", l + 1);
 			wfm_csvw_str(&w, key);
 			wfm_csvw_str(&w, info->warning[l]);
+			wfm_csvw_end(&w);
+		}
+		for (d = 0; d < in->n_days; d++) {
+			char text[160];
+			int k = wfm_pr_day_outcome(in, r, info, d, text, sizeof text);
+
+			if (k < 0)
+				return WFM_EINTERNAL;
+			if (k == 0)
+				continue;
+			snprintf(key, sizeof key, "outcome_%s", wfm_date_iso(in->day[d].date, b));
+			wfm_csvw_str(&w, key);
+			wfm_csvw_str(&w, text);
 			wfm_csvw_end(&w);
 		}
 	}

@@ -21,3 +21,10 @@ python3 "$ROOT/tests/plancheck.py" --closed-file "$S/closed.csv" \
 awk -F, 'NR > 1 && $1 == "leave" { n[$8 == "approved" ? "approved" : "requested"]++ }
 	END { print n["approved"] " approved, " n["requested"] " requests decided" }' dec.csv
 awk -F, 'NR > 1 && $1 == "training" { n[$2]++ } END { for (t in n) print t, n[t] }' dec.csv | sort
+# Monday to Thursday need more agent-hours with shrinkage than the
+# contracts give (warned before the solve); the summary says what the plan
+# made of each, and the verdict agrees with the day's expected answer rate
+# against the target of 95 %.
+awk -F, '$1 ~ /^answer_rate_2026/ { r[substr($1, 13)] = $2 }
+	$1 ~ /^outcome_/ { d = substr($1, 9); v = $2 ~ /^tight but met/ ? "met" : "below";
+		print d ": " v (v == (r[d] >= 0.95 ? "met" : "below") ? ", agrees" : ", DISAGREES") }' sum.csv
