@@ -67,7 +67,8 @@ static const struct tool_opt opts[O_COUNT] = {
 			"instead: a requirements file (agents) or a roster's coverage (planned)"},
 	[O_CHANNEL] = {"channel", 0, "C", NULL, NULL, "with --evaluate: the channel the agents "
 		       "of a staffing without a channel column work on (default: the line's only "
-		       "live channel)"},
+		       "live channel; a line with phone and chat splits its agents as wfm-plan "
+		       "does, each next agent where it saves most contacts)"},
 	[O_SIMULATE] = {"simulate", 0, NULL, NULL, NULL, "simulate the days (with the required "
 			"agents, or those of --evaluate) and report 95 % confidence intervals"},
 	[O_RUNS] = {"runs", 0, "N", NULL, NULL, "with --simulate: runs of every day, 2 to "

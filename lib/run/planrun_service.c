@@ -48,27 +48,6 @@ static void curve_free(chan_curve *cc)
 	memset(cc, 0, sizeof *cc);
 }
 
-static void envelope(double *v, int n, int *hull)
-{
-	int k, m = 0, i;
-
-	for (k = 0; k < n; k++) {
-		while (m >= 2) {
-			int a = hull[m - 2], b = hull[m - 1];
-
-			if ((v[b] - v[a]) * (k - a) >= (v[k] - v[a]) * (b - a))
-				m--;
-			else
-				break;
-		}
-		hull[m++] = k;
-	}
-	for (i = 0; i + 1 < m; i++)
-		for (k = hull[i] + 1; k < hull[i + 1]; k++)
-			v[k] = v[hull[i]] + (v[hull[i + 1]] - v[hull[i]]) * (k - hull[i]) /
-			       (hull[i + 1] - hull[i]);
-}
-
 static int grow3(chan_curve *cc, int *cap, int need)
 {
 	double *a, *w, *l;
@@ -143,7 +122,7 @@ static int channel_curve(const wfm_sr_settings *ss, const pr_live *row, double i
 	hull = malloc((size_t)cc->n * sizeof *hull);
 	if (!hull)
 		return wfm_err_nomem(e);
-	envelope(cc->lost, cc->n, hull);
+	wfm_sr_envelope(cc->lost, cc->n, hull);
 	free(hull);
 	/* the depth term: convex and non-increasing in n, as the envelope is */
 	if (depth_weight > 0 && row->volume > 0) {

@@ -99,6 +99,9 @@ typedef struct wfm_sr_settings {
 	int interval;           /* minutes */
 	double fte_hours;       /* paid hours of one FTE per week */
 	wfm_date from, to;      /* rows dated outside [from, to] are skipped */
+	double depth_weight;    /* [plan] depth_weight: --evaluate splits a line's
+				   agents between phone and chat as the plan's
+				   service curve does (staffrun_eval.c) */
 } wfm_sr_settings;
 
 /* Fills `s` from the [staff] and [calendar] settings of `cfg`: parses
@@ -116,6 +119,11 @@ typedef struct wfm_sr_settings {
  * "--KEY: ..." (WFM_EUSAGE) when from a flag.  Release `s` with
  * wfm_sr_settings_release, also after a failure. */
 int wfm_sr_settings_init(wfm_sr_settings *s, const wfm_config *cfg, wfm_err *e);
+
+/* Replaces v[0 .. n-1] by its lower convex envelope (the greatest convex
+ * function below it, linear between the points of its hull); hull is work
+ * space for n indices. */
+void wfm_sr_envelope(double *v, long n, int *hull);
 
 /* Frees what `s` owns; NULL is a no-op. */
 void wfm_sr_settings_release(wfm_sr_settings *s);

@@ -1,5 +1,17 @@
 /* staffrun_eval.c - evaluating a given staffing; see wfm_sr_evaluate in
- * staffrun.h. */
+ * staffrun.h.
+ *
+ * A staffing without a channel column (wfm-plan's coverage: agents per
+ * interval and line) on a line with both phone and chat in the forecast
+ * splits each interval's agents between the two as the plan's service
+ * curve does (planrun_service.c): from none on either, each next agent goes
+ * to the channel where it saves most lost contacts (not answered live, or
+ * not within the threshold when the channel's model has no abandonment and
+ * its target is the service level; the lower convex envelope of each
+ * channel's curve, plus [plan] depth_weight x contacts x the depth below
+ * the target squared), ties to the phone; past both curves' ends (less
+ * than 1e-7 of the contacts lost) the rest to the phone. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +36,8 @@ static const wfm_csv_col columns[NCOLS] = {
 
 typedef struct entry {
 	int32_t series;
+	int32_t chat;   /* no channel column, a line with phone and chat: the chat
+	                   series (series is the phone's), split by split_mixed; else -1 */
 	wfm_date date;
 	int16_t time;
 	long src_line;
@@ -52,13 +66,15 @@ static int cell_error(const struct reader *rd, wfm_err *e, int c, const char *re
 }
 
 /* The series a row counts for, or -1 (with *rc set on an error). */
-static int32_t row_series(struct reader *rd, const char *line, int *rc, wfm_err *e)
+static int32_t row_series(struct reader *rd, const char *line, int32_t *chat, int *rc,
+			  wfm_err *e)
 {
 	wfm_sr *r = rd->r;
 	sr_series *ph, *ch;
 	int channel;
 
 	*rc = WFM_OK;
+	*chat = -1;
 	if (rd->idx[C_CHANNEL] >= 0) {
 		if ((channel = wfm_channel_parse(cell(rd, C_CHANNEL))) < 0) {
 			*rc = cell_error(rd, e, C_CHANNEL, "unknown channel (phone, email, chat, "
@@ -84,13 +100,8 @@ static int32_t row_series(struct reader *rd, const char *line, int *rc, wfm_err 
 	}
 	ph = wfm_sr_series_get(r, WFM_CH_PHONE, line, 0, e);
 	ch = wfm_sr_series_get(r, WFM_CH_CHAT, line, 0, e);
-	if (ph && ch) {
-		*rc = wfm_err_set(e, WFM_EDATA, "%s:%ld: line %s has phone and chat in the "
-				  "forecast, and the staffing has no channel column to tell them "
-				  "apart (see --channel)", wfm_csv_name(rd->csv),
-				  wfm_csv_line(rd->csv), line);
-		return -1;
-	}
+	if (ph && ch && ph->live && ch->live)
+		*chat = (int32_t)(ch - r->ser); /* split between the two (split_mixed) */
 	return ph ? (int32_t)(ph - r->ser) : ch ? (int32_t)(ch - r->ser) : -1;
 }
 
@@ -116,7 +127,7 @@ static int add_entry(struct reader *rd, wfm_err *e)
 	if (wfm_blank(cell(rd, C_LINE)))
 		return cell_error(rd, e, C_LINE, "empty");
 	wfm_trim_copy(cell(rd, C_LINE), line, sizeof line); /* cut when too long */
-	en.series = row_series(rd, line, &rc, e);
+	en.series = row_series(rd, line, &en.chat, &rc, e);
 	if (rc)
 		return rc;
 	if (en.series < 0 || en.date < r->first || en.date > r->last) {
@@ -177,6 +188,149 @@ static int read_staffing(struct reader *rd, const char *path, wfm_err *e)
 	return rc < 0 ? e->code : WFM_OK;
 }
 
+void wfm_sr_envelope(double *v, long n, int *hull)
+{
+	long k, i;
+	int m = 0;
+
+	for (k = 0; k < n; k++) {
+		while (m >= 2) {
+			int a = hull[m - 2], b = hull[m - 1];
+
+			if ((v[b] - v[a]) * (double)(k - a) >= (v[k] - v[a]) * (double)(b - a))
+				m--;
+			else
+				break;
+		}
+		hull[m++] = (int)k;
+	}
+	for (i = 0; i + 1 < m; i++)
+		for (k = hull[i] + 1; k < hull[i + 1]; k++)
+			v[k] = v[hull[i]] + (v[hull[i + 1]] - v[hull[i]]) * (double)(k - hull[i]) /
+			       (hull[i + 1] - hull[i]);
+}
+
+/* The row of series `series` at (date, time), or NULL. */
+static sr_row *find_row(const wfm_sr *r, int32_t series, wfm_date date, int time)
+{
+	for (size_t i = 0; i < r->nrow; i++)
+		if (r->row[i].series == series && r->row[i].date == date && r->row[i].time == time)
+			return &r->row[i];
+	return NULL;
+}
+
+/* The contacts of `row` lost with n = 0 .. *len - 1 agents, as the plan's
+ * service curve counts them: at least n_min + 1 points, on until less
+ * than 1e-7 of the volume is lost; its lower convex envelope plus the
+ * depth term.  A new array the caller frees, or NULL with e set. */
+static double *lost_curve(const wfm_sr *r, const sr_row *row, long n_min, long *len, wfm_err *e)
+{
+	wfm_model m;
+	wfm_target tg;
+	wfm_queue_perf p;
+	double *lost = NULL, a = row->volume * row->aht / wfm_sr_interval_s(r), tau;
+	size_t cap = 0;
+	long n, floor_n = (long)ceil(a) + 2;
+	int *hull;
+
+	wfm_sr_row_model(r, row, &m, &tg);
+	if (n_min < floor_n)
+		n_min = floor_n;
+	for (n = 0;; n++) {
+		double served;
+
+		if (wfm_grow((void **)&lost, &cap, (size_t)n + 1, sizeof *lost)) {
+			free(lost);
+			wfm_err_nomem(e);
+			return NULL;
+		}
+		if (wfm_staff_eval(&m, row->volume, row->aht, wfm_sr_interval_s(r), n, tg.sl_t_s, &p,
+				   e)) {
+			free(lost);
+			return NULL;
+		}
+		served = row->volume * (tg.answered > 0 ? p.answered : fmin(p.sl, p.answered));
+		lost[n] = row->volume - served;
+		if (lost[n] < 0)
+			lost[n] = 0;
+		if (n > 0 && lost[n] > lost[n - 1])
+			lost[n] = lost[n - 1];
+		if ((n >= n_min && lost[n] <= 1e-7 * row->volume) || n >= n_min + 5000)
+			break;
+	}
+	*len = n + 1;
+	if (!(hull = malloc((size_t)*len * sizeof *hull))) {
+		free(lost);
+		wfm_err_nomem(e);
+		return NULL;
+	}
+	wfm_sr_envelope(lost, *len, hull);
+	free(hull);
+	tau = tg.answered > 0 ? tg.answered : tg.sl;
+	for (n = 0; r->s->depth_weight > 0 && row->volume > 0 && n < *len; n++) {
+		double deep = lost[n] / row->volume - (1 - tau);
+
+		if (deep > 0)
+			lost[n] += r->s->depth_weight * row->volume * deep * deep;
+	}
+	return lost;
+}
+
+/* Splits each entry of a line with phone and chat (en->chat >= 0) into a
+ * phone and a chat entry (see the top of this file). */
+static int split_mixed(struct reader *rd, wfm_err *e)
+{
+	wfm_sr *r = rd->r;
+	size_t n0 = rd->n;
+
+	for (size_t i = 0; i < n0; i++) {
+		entry *en = &rd->ent[i];
+		sr_row *ph, *ch;
+		double *lp, *lc;
+		long np, nc, N, at[2] = {0, 0}, k;
+
+		if (en->chat < 0)
+			continue;
+		ph = find_row(r, en->series, en->date, en->time);
+		ch = find_row(r, en->chat, en->date, en->time);
+		if (!ph || !ch) {
+			/* one channel open at that time: all its agents */
+			if (ch)
+				en->series = en->chat;
+			en->chat = -1;
+			continue;
+		}
+		N = (long)en->value;
+		if (!(lp = lost_curve(r, ph, N, &np, e)))
+			return e->code;
+		if (!(lc = lost_curve(r, ch, N, &nc, e))) {
+			free(lp);
+			return e->code;
+		}
+		for (k = 0; k < N; k++) {
+			int ok0 = at[0] + 1 < np, ok1 = at[1] + 1 < nc;
+
+			if (ok1 && (!ok0 || lc[at[1] + 1] - lc[at[1]] < lp[at[0] + 1] - lp[at[0]]))
+				at[1]++;
+			else
+				at[0]++;
+		}
+		free(lp);
+		free(lc);
+		if (wfm_grow((void **)&rd->ent, &rd->cap, rd->n + 1, sizeof *rd->ent))
+			return wfm_err_nomem(e);
+		en = &rd->ent[i];
+		en->value = (double)at[0];
+		rd->ent[rd->n] = *en;
+		rd->ent[rd->n].series = en->chat;
+		rd->ent[rd->n].value = (double)at[1];
+		rd->ent[rd->n].chat = -1;
+		rd->n++;
+		en->chat = -1;
+	}
+	return WFM_OK;
+}
+
 static int entry_cmp(const void *a, const void *b)
 {
 	const entry *x = a, *y = b;
@@ -215,7 +369,7 @@ static int apply(struct reader *rd, const char *name, wfm_err *e)
 
 		if (!r->ser[row->series].live)
 			continue;
-		while (j < rd->n && entry_cmp(&rd->ent[j], &(entry){row->series, row->date,
+		while (j < rd->n && entry_cmp(&rd->ent[j], &(entry){row->series, -1, row->date,
 				row->time, -1, 0}) < 0) {
 			r->sum.unmatched += r->ser[rd->ent[j].series].live;
 			j++;
@@ -259,6 +413,8 @@ int wfm_sr_evaluate(wfm_sr *r, const char *path, int channel, wfm_err *e)
 	r->sum.unmatched = r->sum.no_staffing = 0;
 	rc = read_staffing(&rd, path, e);
 	if (rc == WFM_OK)
+		rc = split_mixed(&rd, e);
+	if (rc == WFM_OK)
 		rc = apply(&rd, wfm_csv_name(rd.csv), e);
 	for (size_t i = 0; rc == WFM_OK && i < r->nrow; i++)
 		if (r->ser[r->row[i].series].live)
@@ -296,8 +452,8 @@ int wfm_sr_evaluate_agents(wfm_sr *r, const wfm_sr_staff *st, size_t n, wfm_err 
 			r->sum.unmatched++;
 			continue;
 		}
-		rd.ent[rd.n++] = (entry){(int32_t)(ser - r->ser), st[i].date, (int16_t)st[i].time,
-					 (long)i + 1, (double)st[i].agents};
+		rd.ent[rd.n++] = (entry){(int32_t)(ser - r->ser), -1, st[i].date,
+					 (int16_t)st[i].time, (long)i + 1, (double)st[i].agents};
 	}
 	if (rc == WFM_OK)
 		rc = apply(&rd, NULL, e);

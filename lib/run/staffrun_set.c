@@ -244,6 +244,7 @@ int wfm_sr_settings_init(wfm_sr_settings *s, const wfm_config *cfg, wfm_err *e)
 	s->max_agents = cfg->max_agents;
 	s->interval = cfg->interval;
 	s->fte_hours = cfg->fte_hours;
+	s->depth_weight = cfg->depth_weight;
 	s->from = INT_MIN;
 	s->to = INT_MAX;
 	if (s->answer_rate >= 1)
