@@ -30,7 +30,16 @@ Rule options (defaults: those of lib/config.h and lib/plan.h):
                  is at least its terms other than the service cost
   --callback-after 150 --sl-time 20   the phone model of [staff] (patience
                  none): the coverage's answer_rate and service_level, and the
-                 summary's answer rates, are recomputed with M/M/n+D
+                 summary's answer rates, are recomputed with M/M/n+D (and
+                 the chat model below)
+  --concurrency 2 --chat-aht S,S,...   the chat model of [staff] (patience
+                 none): agents hold up to concurrency chats, the handle time
+                 at k chats from chat_aht, else aht x k / 1, 1.7, 2.5, 2.9, 3.5;
+                 a line with phone and chat splits its agents as wfm-plan does
+                 (--depth-weight 40, targets 95 % answered for the phone, 80 %
+                 within sl_time for the chat)
+  --chat-model N,CHATS_PER_HOUR,AHT1[,AHT2...]   print the chat model's
+                 answer rate and service level (within --sl-time) and exit
   --no-service   do not recompute the expected service (other models)
   --hole-ratio 0.5 --hole-min 2   flag an interval of a line (requiring at
                  least hole-min agents) planned below hole-ratio x the
@@ -1219,10 +1228,91 @@ def mmn_d(n, lam, mu, tau, t):
     return ans, within
 
 
+def chat_model(n, lam, ahts, t):
+    """Answered live and answered within t, as shares of the offered chats,
+    of the chat queue of [staff] without patience (the contract in README
+    and NOTES-QUEUEING, not wfm's code): Poisson arrivals (lam per second),
+    n agents each holding up to K = len(ahts) chats, the N chats in service
+    spread evenly (N mod n agents hold floor(N / n) + 1, the others
+    floor(N / n)), an agent holding k chats finishing each at rate
+    1 / ahts[k - 1], so that the chain on the chats present is a birth-death
+    chain with death rate mu(N); above nK chats wait first come first
+    served, nobody leaves.  A chat arriving with fewer than nK present is
+    taken at once; one arriving with nK + j present waits for j + 1
+    completions at the full rate mu(nK), Erlang(j + 1, mu(nK)); the stationary
+    share above nK is geometric, so the waits sum to (1 - exp(-mu(nK) (1 -
+    rho) t)) / (1 - rho).  Overloaded (lam >= mu(nK)): the agents answer
+    mu(nK) / lam of the chats, none within t."""
+    if lam <= 0:
+        return 1.0, 1.0
+    if n <= 0:
+        return 0.0, 0.0
+    K = len(ahts)
+
+    def mu(N):
+        q, r = divmod(N, n)
+        m = (n - r) * q / ahts[q - 1] if q > 0 else 0.0
+        if r:
+            m += r * (q + 1) / ahts[q]
+        return m
+
+    top = n * K
+    mmax = mu(top)
+    if lam >= mmax * (1 - 1e-12):
+        return min(1.0, mmax / lam), 0.0
+    logp = [0.0]
+    for N in range(1, top + 1):
+        logp.append(logp[-1] + math.log(lam) - math.log(mu(N)))
+    rho = lam / mmax
+    lz = logsumexp(logp + [logp[-1] + math.log(rho) - math.log1p(-rho)])
+    lnow = logsumexp(logp[:-1])
+    parts = [lnow]
+    if t > 0:
+        parts.append(logp[-1] - math.log1p(-rho) + math.log(-math.expm1(-mmax * (1 - rho) * t)))
+    return 1.0, math.exp(logsumexp(parts) - lz)
+
+
+def chat_ahts(aht, o):
+    """The handle time of a chat while its agent holds 1 .. concurrency chats:
+    [staff] chat_aht scaled to the row's aht_s, else aht x k / the usual
+    concurrency factors 1, 1.7, 2.5, 2.9, 3.5."""
+    K = o.concurrency
+    if o.chat_aht:
+        return [aht * o.chat_aht[k] / o.chat_aht[0] for k in range(K)]
+    f = [1.0, 1.7, 2.5, 2.9, 3.5]
+    return [aht * (k + 1) / f[k] for k in range(K)]
+
+
+def lower_envelope(v):
+    """The greatest convex sequence below v (linear between its hull points)."""
+    hull = []
+    for k in range(len(v)):
+        while len(hull) >= 2:
+            a, b = hull[-2], hull[-1]
+            if (v[b] - v[a]) * (k - a) >= (v[k] - v[a]) * (b - a):
+                hull.pop()
+            else:
+                break
+        hull.append(k)
+    out = list(v)
+    for a, b in zip(hull, hull[1:]):
+        for k in range(a + 1, b):
+            out[k] = v[a] + (v[b] - v[a]) * (k - a) / (b - a)
+    return out
+
+
 class ServiceCheck:
-    """The plan's expected service recomputed with the model above, for the
-    intervals whose only live channel is the phone (a line with chat in an
-    interval is skipped: its agents are split between channels)."""
+    """The plan's expected service recomputed with the models above: the
+    phone with M/M/n+D, the chat with chat_model.  An interval of a line with
+    both splits its planned agents as README says wfm-plan does: from none
+    on either, each next agent to the channel where it saves most lost
+    contacts (the phone's not answered live, its target the answer rate; the
+    chat's not answered within sl_time, nobody leaving, its target the
+    service level), on the lower convex envelope of each channel's curve
+    plus depth_weight x contacts x (share lost - (1 - target))^2 where
+    positive, ties to the phone; each curve runs from 0 agents until at
+    least 2 past both the requirement and the load, and until less than 1e-7
+    of the contacts are lost."""
 
     def __init__(self, chk):
         self.c = chk
@@ -1233,7 +1323,7 @@ class ServiceCheck:
                                    "lijn": "line"}, ["date", "time", "line"], "requirements")
         if "volume" not in t.cols or "aht_s" not in t.cols:
             return
-        cells = {}  # (date, time, line) -> [(channel, volume, aht)]
+        cells = {}  # (date, time, line) -> [(channel, volume, aht, required)]
         for ln, r in t.rows:
             if not r["time"]:
                 continue
@@ -1246,13 +1336,15 @@ class ServiceCheck:
                 continue
             if not c.first <= d <= c.last:
                 continue
-            cells.setdefault((d, tm, r["line"]), []).append((ch, v, h))
+            need = t.num(r.get(o.column, "") or "0") or 0.0
+            cells.setdefault((d, tm, r["line"]), []).append((ch, v, h, need))
         cov = Table(o.coverage, {}, ["date", "time", "line", "planned"], "coverage")
         if "answer_rate" not in cov.cols:
             return
         p = o.coverage
         tot = {}  # key -> [answered, volume]
-        self.checked = 0
+        self.checked = self.mixed = 0
+        self.memo = {}
         skip_summary = False
         for ln, r in cov.rows:
             if not r["time"]:
@@ -1261,13 +1353,14 @@ class ServiceCheck:
             rows = cells.get(k)
             if not rows:
                 continue
-            if len(rows) != 1 or rows[0][0] != "phone":
-                skip_summary = True
+            chans = sorted(set(x[0] for x in rows))
+            if len(rows) != len(chans):
+                skip_summary = True  # a channel twice: not the staffing's rows
                 continue
-            _, v, h = rows[0]
             n = int(round(t.num(r["planned"]) or 0))
-            ans, within = mmn_d(n, v / (o.interval * 60.0), 1.0 / h, o.callback_after, o.sl_time)
+            ans, within, v = self.split(rows, n)
             self.checked += 1
+            self.mixed += len(rows) > 1
             for key in ("week", "day_%s" % k[0], "line_%s" % k[2]):
                 acc = tot.setdefault(key, [0.0, 0.0])
                 acc[0] += v * ans
@@ -1277,8 +1370,10 @@ class ServiceCheck:
                 if got is None:
                     c.bad("%s:%d: %s %s line %s: no %s" % (p, ln, r["date"], r["time"], k[2], col))
                 elif abs(got - want) > 1e-3 + num_tol(r[col]):
-                    c.bad("%s:%d: %s %s line %s: %s %s, M/M/n+D with %d agents gives %.4f"
-                          % (p, ln, r["date"], r["time"], k[2], col, r[col], n, want))
+                    c.bad("%s:%d: %s %s line %s: %s %s, %s with %d agents gives %.4f"
+                          % (p, ln, r["date"], r["time"], k[2], col, r[col],
+                             "+".join("M/M/n+D" if x[0] == "phone" else "chat"
+                                      for x in sorted(rows)[::-1]), n, want))
         if skip_summary or not o.summary or not self.checked:
             return
         s = Table(o.summary, {}, ["key", "value"], "summary")
@@ -1292,6 +1387,70 @@ class ServiceCheck:
             got = s.num(kv[name])
             if got is None or abs(got - a / v) > 1e-3 + num_tol(kv[name]):
                 c.bad("%s: %s = %s, M/M/n+D on the coverage gives %.4f" % (o.summary, name, kv[name], a / v))
+
+    def channel(self, ch, v, h, n):
+        """Answered and answered within sl_time (contacts) of one channel."""
+        o = self.c.o
+        key = (ch, v, h, n)
+        if key not in self.memo:
+            lam = v / (o.interval * 60.0)
+            if ch == "phone":
+                a, w = mmn_d(n, lam, 1.0 / h, o.callback_after, o.sl_time)
+            else:
+                a, w = chat_model(n, lam, chat_ahts(h, o), o.sl_time)
+            self.memo[key] = (v * a, v * min(w, a))
+        return self.memo[key]
+
+    def curve(self, ch, v, h, need):
+        """The lost contacts of one channel (envelope plus depth term) and
+        its answered and within, for 0 .. len - 1 agents."""
+        o = self.c.o
+        key = ("curve", ch, v, h, need)
+        if key in self.memo:
+            return self.memo[key]
+        nmin = max(int(math.ceil(need - 1e-9)) + 2, int(math.ceil(v * h / (o.interval * 60.0))) + 2)
+        lost, ans, win = [], [], []
+        n = 0
+        while True:
+            a, w = self.channel(ch, v, h, n)
+            x = v - (a if ch == "phone" else w)
+            if lost:
+                x = min(max(x, 0.0), lost[-1])
+                a, w = max(a, ans[-1]), max(w, win[-1])
+            lost.append(max(x, 0.0))
+            ans.append(a)
+            win.append(w)
+            if (n >= nmin and lost[-1] <= 1e-7 * v) or n >= nmin + 5000:
+                break
+            n += 1
+        tau = o.target_answer_rate if ch == "phone" else o.sl
+        env = lower_envelope(lost)
+        cost = [x + (o.depth_weight * v * (x / v - (1 - tau)) ** 2
+                     if v > 0 and x / v > 1 - tau else 0.0) for x in env]
+        self.memo[key] = (cost, ans, win)
+        return self.memo[key]
+
+    def split(self, rows, n):
+        """Answered, within (shares) and volume of an interval of a line
+        with n agents over its live channels rows (one or two)."""
+        order = sorted(rows, key=lambda x: x[0] != "phone")  # phone first
+        curves = [self.curve(*x) for x in order]
+        at = [0] * len(order)
+        for _ in range(n):
+            best, bd = -1, 0.0
+            for i, (cost, _, _) in enumerate(curves):
+                if at[i] + 1 >= len(cost):
+                    continue
+                dlt = cost[at[i] + 1] - cost[at[i]]
+                if best < 0 or dlt < bd:
+                    best, bd = i, dlt
+            if best < 0:
+                break
+            at[best] += 1
+        v = sum(x[1] for x in order)
+        a = sum(curves[i][1][at[i]] for i in range(len(order)))
+        w = sum(curves[i][2][at[i]] for i in range(len(order)))
+        return a / v, w / v, v
 
 
 # ---------------------------------------------------------------- options
@@ -1330,6 +1489,8 @@ def parse_args(argv):
     o.obj_kind = "service"
     o.service = True
     o.callback_after, o.sl_time = 150.0, 20.0
+    o.concurrency, o.chat_aht = 2, []
+    o.target_answer_rate, o.sl, o.depth_weight = 0.95, 0.8, 40.0
     o.hole_ratio, o.hole_min = 0.5, 2.0
     o.same_decisions = None
     o.judge = True
@@ -1448,6 +1609,21 @@ def parse_args(argv):
             o.callback_after = weight(v, a)
         elif a == "--sl-time":
             o.sl_time = weight(v, a)
+        elif a == "--concurrency":
+            o.concurrency = integer(v, a, 1, 5)
+        elif a == "--chat-aht":
+            o.chat_aht = [weight(x, a) for x in v.split(",") if x.strip()]
+        elif a == "--depth-weight":
+            o.depth_weight = weight(v, a)
+        elif a == "--chat-model":
+            # N,CHATS_PER_HOUR,SECONDS[,SECONDS...]: print chat_model's
+            # shares for the self-test, then exit
+            f = [parse_num(x) for x in v.split(",")]
+            if len(f) < 3 or any(x is None or x < 0 for x in f):
+                raise Usage("%s: want N,CHATS_PER_HOUR,AHT1[,AHT2...]: '%s'" % (a, v))
+            ans, within = chat_model(int(f[0]), f[1] / 3600.0, f[2:], o.sl_time)
+            print("%.6f %.6f" % (ans, within))
+            sys.exit(0)
         elif a == "--hole-ratio":
             o.hole_ratio = weight(v, a)
         elif a == "--hole-min":

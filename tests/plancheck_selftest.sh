@@ -131,6 +131,28 @@ check summary-late-2days 1 'deferred_late_hours = 0.50, .* give 0.000000' --defe
 # late while an agent holding L2 stood above the requirement of L1
 check judge-deferred-idle 1 'deferred work of line L2: 0.50 h late at the end of 2024-03-04 while' --judge
 
+# the chat model (answer rate, service level within 20 s), against values
+# worked out by hand.  One agent holding up to 2 chats of 300 s alone,
+# 2 x 300 / 1.7 s each at two (rates 1/300 and 1.7/300 a second), 18 chats
+# an hour (1/200 a second): pi1 / pi0 = 1.5, above 1 geometric with rho =
+# 15/17, so pi0 = 1 / (1 + 1.5 + 1.5 x 7.5) = 4/55; taken at once
+# pi0 + pi1 = 2/11; waiting j + 1 completions at 1.7/300 a second sums to
+# 1.5 pi0 x 7.5 x (1 - exp(-(1.7/300) (2/17) 20)) = 0.1490 / 13.75: within
+# 20 s 0.192655, everybody answered.  One chat at a time is Erlang C: 3
+# agents, 36 chats an hour of 200 s (2 erlangs), C(3, 2) = 4/9, within 20 s
+# 1 - 4/9 exp(-0.1) = 0.597850.  Overloaded (1 agent, 2 chats of 300 s and
+# 600 s: 12 an hour at most, 24 offered): half answered, none within 20 s.
+chat() {
+	local want=$1 got
+	shift
+	got=$(python3 "$PC" --sl-time 20 --chat-model "$@")
+	if [ "$got" = "$want" ]; then pass=$((pass + 1)); else
+		fail=$((fail + 1)); echo "FAIL chat-model $*: $got, want $want"; fi
+}
+chat "1.000000 0.192655" 1,18,300,352.94117647058823
+chat "1.000000 0.597850" 3,36,200
+chat "0.500000 0.000000" 1,24,300,600
+
 # usage and unreadable files
 check usage 2 'unknown option' --frobnicate 1
 check missing-roster 2 'cannot read' --roster "$tmp/none.csv"

@@ -1,0 +1,30 @@
+# The checker's own chat model and split: the sample week with its phone and
+# chat rows (four lines have both in every interval), planned for 4 seconds.
+# tests/plancheck.py recomputes the answer rate and service level of every
+# interval, a line with phone and chat too: its planned agents split as
+# README says wfm-plan splits them (each next agent where it saves most lost
+# contacts, envelope and depth term), the phone with its M/M/n+D, the chat
+# with its own birth-death chain of agents holding up to 2 chats (handle
+# times from the concurrency factors 1 and 1.7, nobody leaving), not wfm's
+# code; and finds them within 0.001, the summary's answer rates too.  Then
+# it must catch one mixed interval's answer rate and service level made
+# wrong (it skipped such intervals before).
+S="$DATA/sample"
+wfm-plan -q --closed "$S/closed.csv" --agents "$S/agents.csv" --leave "$S/leave.csv" \
+	--trainings "$S/trainings.csv" --week 2026-W48 --time-limit 4 --coverage cov.csv \
+	--decisions dec.csv --summary sum.csv -o roster.csv "$FIX/plan-sample-req.csv" || exit
+check() {
+	python3 "$ROOT/tests/plancheck.py" --closed-file "$S/closed.csv" \
+		--requirements "$FIX/plan-sample-req.csv" --agents "$S/agents.csv" \
+		--leave "$S/leave.csv" --trainings "$S/trainings.csv" --roster roster.csv \
+		--decisions dec.csv "$@"
+}
+check --coverage cov.csv --summary sum.csv && echo "checker: ok"
+awk -F, 'NR > 1 && $2 != "" && $3 == "chat" { print $1 "," $2 "," $4 }' "$FIX/plan-sample-req.csv" |
+	sort -u > chat-cells
+awk -F, 'NR > 1 && $2 != "" && $7 != "" { print $1 "," $2 "," $3 }' cov.csv | sort -u |
+	comm -12 - chat-cells | wc -l | sed 's/$/ intervals of a line with phone and chat, with an answer rate/'
+awk -F, 'BEGIN { OFS = "," } $2 == "10:00" && $3 == "WONEN" && !done { $7 = "0.5000"; $8 = "0.2000"; done = 1 } 1' \
+	cov.csv > cov-bad.csv
+check --coverage cov-bad.csv --summary sum.csv |
+	sed 's/with [0-9]* agents gives 0\.[0-9]*/with N agents gives .../'
