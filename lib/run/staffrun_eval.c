@@ -135,6 +135,10 @@ static int add_entry(struct reader *rd, wfm_err *e)
 		return WFM_OK;
 	}
 	if (r->ser[en.series].live) {
+		if (en.time < 0 && rd->idx[C_CHANNEL] < 0 && rd->channel < 0)
+			return cell_error(rd, e, C_TIME, "empty: a whole-day row (wfm-plan's "
+					  "e-mail and callback hours) names no channel; leave such "
+					  "rows out or add a channel column");
 		if (en.time < 0)
 			return cell_error(rd, e, C_TIME, "empty: a live channel needs one row per "
 					  "interval");

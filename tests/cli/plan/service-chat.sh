@@ -28,3 +28,20 @@ awk -F, 'BEGIN { OFS = "," } $2 == "10:00" && $3 == "WONEN" && !done { $7 = "0.5
 	cov.csv > cov-bad.csv
 check --coverage cov-bad.csv --summary sum.csv |
 	sed 's/with [0-9]* agents gives 0\.[0-9]*/with N agents gives .../'
+# wfm-staff --evaluate on the plan's coverage (its interval rows; a
+# whole-day row names no channel, which is said) splits each line's agents
+# between phone and chat as the plan does: the same answer rate and service
+# level per interval and line, within the 4 decimals written.
+wfm-staff --evaluate cov.csv -o ev.csv "$FIX/plan-sample-req.csv" 2>&1 >/dev/null | head -n 1
+awk -F, 'NR == 1 || $2 != ""' cov.csv > cov-live.csv
+wfm-staff --evaluate cov-live.csv -o ev.csv "$FIX/plan-sample-req.csv" 2>/dev/null || exit
+awk -F, 'FNR == 1 { next }
+	FILENAME == "ev.csv" && $2 != "" && ($3 == "phone" || $3 == "chat") {
+		k = $1 "," $2 "," $4; v[k] += $5; a[k] += $5 * $9
+		s[k] += $5 * ($8 < $9 ? $8 : $9); n[k]++; next }
+	FILENAME == "cov-live.csv" && $7 != "" { ar[$1 "," $2 "," $3] = $7; sl[$1 "," $2 "," $3] = $8 }
+	END { for (k in ar) if (v[k] > 0) { m++; mixed += n[k] == 2
+			d = a[k] / v[k] - ar[k]; if (d < 0) d = -d; if (d > w) w = d
+			d = s[k] / v[k] - sl[k]; if (d < 0) d = -d; if (d > w) w = d }
+		printf "wfm-staff --evaluate on %d intervals (%d with phone and chat): %s\n", m, mixed,
+			w <= 2e-4 ? "the plan'"'"'s figures within 0.0002" : "differs by " w }' ev.csv cov-live.csv
