@@ -380,6 +380,9 @@ int wfm_sr_add_callbacks(wfm_sr *r, wfm_err *e)
 	char line[WFM_SR_LINE_MAX + 1];
 	int rc;
 
+	if (r->callbacks_added)
+		return WFM_OK;
+	r->callbacks_added = 1;
 	for (size_t i = 0; i < r->nrow; i++) {
 		const sr_row *row = &r->row[i];
 		sr_series *cb;

@@ -10,7 +10,10 @@
  * its target is the service level; the lower convex envelope of each
  * channel's curve, plus [plan] depth_weight x contacts x the depth below
  * the target squared), ties to the phone; past both curves' ends (less
- * than 1e-7 of the contacts lost) the rest to the phone. */
+ * than 1e-7 of the contacts lost) the rest to the phone.  Its whole-day
+ * rows (wfm-plan's e-mail and callback hours) go to the line's deferred
+ * series, the callbacks the evaluated phone makes included, in proportion
+ * to the hours each releases that day (add_whole). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +56,13 @@ struct reader {
 	wfm_numfmt nf;
 	entry *ent;
 	size_t n, cap;
+	struct whole {
+		wfm_date date;
+		char line[WFM_SR_LINE_MAX + 1];
+		double hours;
+		long src_line;
+	} *whole;       /* whole-day rows without a channel (add_whole) */
+	size_t nwhole, wcap;
 };
 
 static const char *cell(const struct reader *rd, int c)
@@ -130,15 +140,38 @@ static int add_entry(struct reader *rd, wfm_err *e)
 	en.series = row_series(rd, line, &en.chat, &rc, e);
 	if (rc)
 		return rc;
+	if (en.time < 0 && rd->idx[C_CHANNEL] < 0 && rd->channel < 0) {
+		/* a whole-day row without a channel: the line's deferred work,
+		 * given out once the callbacks are known (add_whole) */
+		if (en.date < r->first || en.date > r->last) {
+			r->sum.unmatched++;
+			return WFM_OK;
+		}
+		if ((why = wfm_parse_number(cell(rd, rd->val), rd->nf, &en.value)))
+			return cell_error(rd, e, rd->val, why);
+		if (en.value < 0)
+			return cell_error(rd, e, rd->val, "negative");
+		if (en.value > 1e6)
+			return cell_error(rd, e, rd->val, "more than 1000000");
+		for (size_t i = 0; i < rd->nwhole; i++)
+			if (rd->whole[i].date == en.date && strcmp(rd->whole[i].line, line) == 0)
+				return wfm_err_set(e, WFM_EDATA, "%s:%ld: line %s: whole-day row "
+						   "given twice (also %ld)", wfm_csv_name(rd->csv),
+						   wfm_csv_line(rd->csv), line, rd->whole[i].src_line);
+		if (wfm_grow((void **)&rd->whole, &rd->wcap, rd->nwhole + 1, sizeof *rd->whole))
+			return wfm_err_nomem(e);
+		rd->whole[rd->nwhole].date = en.date;
+		rd->whole[rd->nwhole].hours = en.value;
+		rd->whole[rd->nwhole].src_line = wfm_csv_line(rd->csv);
+		memcpy(rd->whole[rd->nwhole].line, line, sizeof line);
+		rd->nwhole++;
+		return WFM_OK;
+	}
 	if (en.series < 0 || en.date < r->first || en.date > r->last) {
 		r->sum.unmatched++;
 		return WFM_OK;
 	}
 	if (r->ser[en.series].live) {
-		if (en.time < 0 && rd->idx[C_CHANNEL] < 0 && rd->channel < 0)
-			return cell_error(rd, e, C_TIME, "empty: a whole-day row (wfm-plan's "
-					  "e-mail and callback hours) names no channel; leave such "
-					  "rows out or add a channel column");
 		if (en.time < 0)
 			return cell_error(rd, e, C_TIME, "empty: a live channel needs one row per "
 					  "interval");
@@ -335,6 +368,49 @@ static int split_mixed(struct reader *rd, wfm_err *e)
 	return WFM_OK;
 }
 
+/* Gives the hours of each whole-day row without a channel to the deferred
+ * series of its line (the callbacks made by the evaluated phone rows
+ * included, so after wfm_sr_add_callbacks) in proportion to the hours each
+ * releases that day, all to the first when none does; a row whose line has
+ * no deferred work, or whose date is no working day, matches nothing. */
+static int add_whole(struct reader *rd, wfm_err *e)
+{
+	wfm_sr *r = rd->r;
+
+	(void)e;
+	for (size_t i = 0; i < rd->nwhole; i++) {
+		const struct whole *w = &rd->whole[i];
+		size_t d = (size_t)(w->date - r->first), k, wd, first = r->nser;
+		double sum = 0;
+
+		wd = (size_t)r->wk_ge[d];
+		if (wd >= r->nwday || r->wday[wd] != w->date) {
+			r->sum.unmatched++;
+			continue;
+		}
+		for (k = 0; k < r->nser; k++)
+			if (!r->ser[k].live && r->ser[k].jwork && r->ser[k].cap &&
+			    strcmp(r->ser[k].line, w->line) == 0) {
+				sum += r->ser[k].jwork[d];
+				if (first == r->nser)
+					first = k;
+			}
+		if (first == r->nser) {
+			r->sum.unmatched++;
+			continue;
+		}
+		if (!(sum > 0)) {
+			r->ser[first].cap[wd] += w->hours;
+			continue;
+		}
+		for (k = 0; k < r->nser; k++)
+			if (!r->ser[k].live && r->ser[k].jwork && r->ser[k].cap &&
+			    strcmp(r->ser[k].line, w->line) == 0)
+				r->ser[k].cap[wd] += w->hours * r->ser[k].jwork[d] / sum;
+	}
+	return WFM_OK;
+}
+
 static int entry_cmp(const void *a, const void *b)
 {
 	const entry *x = a, *y = b;
@@ -423,8 +499,11 @@ int wfm_sr_evaluate(wfm_sr *r, const char *path, int channel, wfm_err *e)
 	for (size_t i = 0; rc == WFM_OK && i < r->nrow; i++)
 		if (r->ser[r->row[i].series].live)
 			rc = wfm_sr_row_eval(r, &r->row[i], e);
+	if (rc == WFM_OK && rd.nwhole && (rc = wfm_sr_add_callbacks(r, e)) == WFM_OK)
+		rc = add_whole(&rd, e);
 	wfm_csv_free(rd.csv);
 	free(rd.ent);
+	free(rd.whole);
 	if (rc)
 		return rc;
 	r->step = 2;

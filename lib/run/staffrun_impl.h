@@ -87,6 +87,7 @@ struct wfm_sr {
 	wfm_date bdate;          /* the date of its rows */
 	size_t bdue;             /* index of the working day the backlog is due on */
 	int step;                /* 0 read, 1 required, 2 evaluated */
+	int callbacks_added;     /* wfm_sr_add_callbacks ran */
 	int simulated;
 	wfm_sim_ratio *sim_row;  /* SR_NFIG per row */
 	wfm_sim_ratio *sim_day;  /* SR_NFIG per series-day */
@@ -104,7 +105,8 @@ sr_series *wfm_sr_series_get(wfm_sr *r, int channel, const char *line, int creat
 int wfm_sr_deferred_setup(wfm_sr *r, wfm_err *e);
 
 /* Adds the callbacks of the evaluated or required phone rows to the
- * callback series of their lines (creating them).  Once per run. */
+ * callback series of their lines (creating them).  Once per run: a second
+ * call does nothing. */
 int wfm_sr_add_callbacks(wfm_sr *r, wfm_err *e);
 
 /* Runs the jobs of deferred series `ser` against its capacity, filling
