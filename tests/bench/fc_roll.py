@@ -10,6 +10,12 @@ measures).
       the series as `date,y,open` for bench_roll.R: every calendar day from
       the series' first day to its last, open from CALENDAR (wfm-calendar's
       date,weekday,open,...), y the day's total (empty: no rows)
+  fc_roll.py rin --grain interval HISTORY CALENDAR LINE CHANNEL OUT
+      the same per interval for bench_roll_int.R, as `date,time,y,open`: a
+      closed day is one row with time and y empty; an open day has a row
+      for every time of the day found anywhere in the series' history (an
+      absent row of a day with data counts 0, as the scorer counts it; y
+      empty on every time of an open day without rows: missing)
   fc_roll.py long METHOD ORIGIN FORECAST
       a wfm-forecast output (period,time,channel,line,forecast,lo,hi,...) as
       `method,origin,date,time,forecast,lo,hi` rows on stdout (no header)
@@ -20,11 +26,13 @@ measures).
       `method,origin,date,time,forecast,lo,hi` rows (no header; no
       interval); unlike R's snaive and meanwd, which count open days, a
       missing day does not shift them to another weekday
-  fc_roll.py score --grain day|interval [--label S] HISTORY LINE CHANNEL H
-                   FILE...
-      scores every method found in FILEs (rows method,origin,date,time,
-      forecast,lo,hi; a header line and `#` lines are skipped; a missing
-      time is a day row) against HISTORY
+  fc_roll.py score --grain day|interval [--label S] [--r FILE]...
+                   HISTORY LINE CHANNEL H FILE...
+      scores every method found in FILEs and the --r FILEs (rows method,
+      origin,date,time,forecast,lo,hi; a header line and `#` lines are
+      skipped; a missing time is a day row) against HISTORY; the ratio of
+      wfm to the best other method, and to the best of the methods of the
+      --r FILEs (R's), per point and (interval grain) per day total
 
 Definitions (the same for every method):
   points     the days (day grain) or intervals (interval grain) from each
@@ -76,6 +84,12 @@ def cmd_origins(argv):
 
 
 def cmd_rin(argv):
+    grain = "day"
+    if argv[:1] == ["--grain"]:
+        grain = argv[1]
+        argv = argv[2:]
+    if grain not in ("day", "interval") or len(argv) != 5:
+        die("rin [--grain day|interval] HISTORY CALENDAR LINE CHANNEL OUT")
     hist, cal, line, ch, out = argv
     s = read_history(hist, line, ch)
     if not s:
@@ -85,6 +99,20 @@ def cmd_rin(argv):
         for r in csv.DictReader(f):
             opened[datetime.date.fromisoformat(r["date"])] = r["open"] == "1"
     d, last = min(s), max(s)
+    if grain == "interval":
+        times = sorted({t for day in s.values() for t in day if t})
+        if not times:
+            die("no interval rows for %s %s" % (line, ch))
+        with open(out, "w") as g:
+            g.write("date,time,y,open\n")
+            while d <= last:
+                if not opened.get(d, True):
+                    g.write("%s,,,0\n" % d)
+                for t in times if opened.get(d, True) else ():
+                    y = "%g" % s[d].get(t, 0.0) if d in s else ""
+                    g.write("%s,%s,%s,1\n" % (d, t, y))
+                d += DAY
+        return
     with open(out, "w") as g:
         g.write("date,y,open\n")
         while d <= last:
@@ -160,24 +188,27 @@ def scale_of(s, first, grain):
 
 
 def cmd_score(argv):
-    grain, label, rest = None, "", []
+    grain, label, rest, rfiles = None, "", [], []
     i = 0
     while i < len(argv):
-        if argv[i] in ("--grain", "--label"):
+        if argv[i] in ("--grain", "--label", "--r") and i + 1 < len(argv):
             if argv[i] == "--grain":
                 grain = argv[i + 1]
+            elif argv[i] == "--r":
+                rfiles.append(argv[i + 1])
             else:
                 label = argv[i + 1]
             i += 2
         else:
             rest.append(argv[i])
             i += 1
-    if grain not in ("day", "interval") or len(rest) < 5:
-        die("score --grain day|interval HISTORY LINE CHANNEL H FILE...")
+    if grain not in ("day", "interval") or len(rest) < 4 + (not rfiles):
+        die("score --grain day|interval [--r FILE]... HISTORY LINE CHANNEL H FILE...")
     hist, line, ch, h = rest[:4]
     h = int(h)
     s = read_history(hist, line, ch)
-    fc = read_forecasts(rest[4:])
+    fc = read_forecasts(rest[4:] + rfiles)
+    rmethods = set(read_forecasts(rfiles))
     origins = sorted({k[0] for m in fc.values() for k in m})
     if not origins:
         die("no forecasts")
@@ -220,8 +251,6 @@ def cmd_score(argv):
         if st["n"] and st["act"] > 0:
             res[m] = st
     others = [m for m in res if m != "wfm"]
-    best = min(others, key=lambda m: res[m]["ae"] / res[m]["act"]) if others else None
-    bestd = min(others, key=lambda m: res[m]["dae"] / res[m]["dact"]) if others else None
     head = "%-8s %6s %8s %7s %7s %7s %6s %6s" % ("method", "points", "WAPE%", "MASE",
                                               "bias%", "cover%", "below%", "above%")
     if grain == "interval":
@@ -244,13 +273,18 @@ def cmd_score(argv):
         line_ += "  " + " ".join("%.1f" % (100 * a / b) for _, (a, b) in
                                  sorted(st["wk"].items()) if b > 0)
         print(line_)
-    if "wfm" in res and best:
-        w = res["wfm"]
-        r = (w["ae"] / w["act"]) / (res[best]["ae"] / res[best]["act"])
-        print("ratio wfm / best other (%s): %.3f" % (best, r))
+    wape = lambda m: res[m]["ae"] / res[m]["act"]
+    dwape = lambda m: res[m]["dae"] / res[m]["dact"]
+    rs = [m for m in others if m in rmethods]
+    for what, group in (("other", others), ("R method", rs)):
+        if "wfm" not in res or not group:
+            continue
+        b = min(group, key=wape)
+        print("ratio wfm / best %s (%s): %.3f" % (what, b, wape("wfm") / wape(b)))
         if grain == "interval":
-            rd = (w["dae"] / w["dact"]) / (res[bestd]["dae"] / res[bestd]["dact"])
-            print("ratio of day totals wfm / best other (%s): %.3f" % (bestd, rd))
+            b = min(group, key=dwape)
+            print("ratio of day totals wfm / best %s (%s): %.3f" % (
+                what, b, dwape("wfm") / dwape(b)))
     return 0
 
 
