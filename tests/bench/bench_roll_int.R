@@ -30,12 +30,13 @@
 #             before its last origin had not ended after 402 s of CPU
 #   ets-day   ets() on the day totals (ts(frequency = open days a week)),
 #             spread over the day by the mean intraday profile
-#   stlf-day  stlf() on the day totals, spread the same way
+#   stlf-day  stlf() on the day totals, spread the same way; with two
+#             years of history on msts(c(days a week, a year of open days)),
+#             as in bench_roll.R
 #   arima-day auto.arima() on the day totals, spread the same way
-#   tbats-day tbats() on the day totals (one core), spread the same way
-#             (the daily methods of bench_roll.R that fit in seconds on
-#             day totals, without the yearly period: these series have
-#             less than two years)
+#   tbats-day tbats() on the day totals (one core, weekly period only: with
+#             the yearly one it takes many minutes a fit), spread the same
+#             way
 # The intraday profile of a weekday is the share of each interval in the sum
 # of the last 4 same weekdays with data before the origin (pooled: sum of
 # the counts at the interval / sum of the day totals).  The spread methods
@@ -104,6 +105,8 @@ fit_one <- function(m, x, te, nd) {
 		cbind(v, NA, NA)
 	}
 	tot <- ts(rowSums(yd), frequency = nd)
+	long <- length(tot) >= 2 * round(nd * 365.25 / 7)
+	ms <- if (long) msts(tot, seasonal.periods = c(nd, nd * 365.25 / 7)) else tot
 	f <- switch(m,
 		snaive = snaive(ts(y, frequency = S), h = hh, level = 80),
 		stlf = stlf(ts(y, frequency = S), h = hh, level = 80),
@@ -115,7 +118,7 @@ fit_one <- function(m, x, te, nd) {
 			forecast(fit, xreg = fourier(z, K = c(10, 10), h = hh), level = 80)
 		},
 		"ets-day" = return(spread(forecast(ets(tot), h = length(te)))),
-		"stlf-day" = return(spread(stlf(tot, h = length(te)))),
+		"stlf-day" = return(spread(stlf(ms, h = length(te)))),
 		"arima-day" = return(spread(forecast(auto.arima(tot), h = length(te)))),
 		"tbats-day" = return(spread(forecast(tbats(tot, use.parallel = FALSE),
 			h = length(te)))))
