@@ -251,7 +251,7 @@ def cmd_score(argv):
         if st["n"] and st["act"] > 0:
             res[m] = st
     others = [m for m in res if m != "wfm"]
-    head = "%-8s %6s %8s %7s %7s %7s %6s %6s" % ("method", "points", "WAPE%", "MASE",
+    head = "%-9s %6s %8s %7s %7s %7s %6s %6s" % ("method", "points", "WAPE%", "MASE",
                                               "bias%", "cover%", "below%", "above%")
     if grain == "interval":
         head += " %8s" % "dayWAPE%"
@@ -265,7 +265,7 @@ def cmd_score(argv):
         cov = ("%7.1f %6.1f %6.1f" % (100 * st["inn"] / st["ni"], 100 * st["lo"] / st["ni"],
                                       100 * st["hi"] / st["ni"])) if st["ni"] else \
             "%7s %6s %6s" % ("", "", "")
-        line_ = "%-8s %6d %8.2f %7.3f %7.2f %s" % (
+        line_ = "%-9s %6d %8.2f %7.3f %7.2f %s" % (
             m, st["n"], 100 * st["ae"] / st["act"], st["ae"] / st["n"] / scale,
             100 * st["dev"] / st["act"], cov)
         if grain == "interval":
