@@ -26,7 +26,7 @@
 #             series: auto.arima(seasonal = FALSE, lambda = 0) with Fourier
 #             terms of both periods as regressors, 10 pairs each
 #             (fourier(msts, K = c(10, 10))); log scale, so a zero count is
-#             raised to 0.5 first; one fit on the bank's 20,000 intervals
+#             raised to 0.5 first; one fit on the bank's 27,040 intervals
 #             before its last origin had not ended after 402 s of CPU
 #   ets-day   ets() on the day totals (ts(frequency = open days a week)),
 #             spread over the day by the mean intraday profile
