@@ -14,6 +14,10 @@
  * an outage or a campaign: not used for fitting, forecast as a normal day).
  * The catch-up after closures (the day after a long weekend is busier) is
  * derived from the states by wfm_fc_catchup(); the caller needs no flag for it.
+ * So is the day right after 1 to 3 MISSING days (an unmarked holiday, most
+ * often, which makes the next day busier; the last missing day on a weekday
+ * that has data on most of its open days): a class of its own with a factor
+ * learnt from the history like the catch-up's.
  *
  * Candidate models (enum wfm_fc_model) are each fitted on the history and
  * scored by rolling-origin backtests on the series' own history; the one with

@@ -11,8 +11,15 @@ enum fc_class {
 	FC_HOL = 1,    /* WFM_FC_HOLIDAY */
 	FC_AFTER1 = 2, /* one irregular closed day just before */
 	FC_AFTER2 = 3, /* two or more irregular closed days just before */
-	FC_NCLASS = 4,
-	FC_EXCL = 4    /* WFM_FC_EXCLUDE: never fitted, forecast as normal */
+	FC_AFTERGAP = 4, /* right after 1 .. FC_GAP_MAX open days without data
+			  * (MISSING), the last of them on a weekday that has
+			  * data on most of its open days: most often a
+			  * holiday the calendar does not know, which makes
+			  * the next day busier; its own factor, learnt like
+			  * the others (about 1 when the gap was only a lost
+			  * export) */
+	FC_NCLASS = 5,
+	FC_EXCL = 5    /* WFM_FC_EXCLUDE: never fitted, forecast as normal */
 };
 
 /* A series cut at a forecast origin: days 0..n-1 are history (y read on
@@ -55,6 +62,10 @@ int wfm_fc_yearly(const struct fc_view *v, double *yr, double *scratch, wfm_err 
 
 /* 1 when day t of the view is history usable for fitting. */
 int wfm_fc_obs(const struct fc_view *v, int t);
+
+/* Longest run of MISSING days that makes the next day FC_AFTERGAP: a long
+ * weekend; a longer gap is an outage of the data, not of the service. */
+#define FC_GAP_MAX 3
 
 /* Class of every day (enum fc_class) from states and flags (flags may be
  * NULL); cls has n entries. */

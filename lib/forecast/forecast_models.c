@@ -55,8 +55,13 @@ void wfm_fc_catchup(const unsigned char *state, int n, wfm_date first,
 void wfm_fc_classes(const unsigned char *state, const unsigned char *flags, int n,
 		wfm_date first, unsigned char *cls)
 {
-	int i;
+	int i, miss[7] = {0}, open[7] = {0}, gap = 0, gwd = 0;
 
+	for (i = 0; i < n; i++) {
+		int wd = wfm_date_weekday(first + i);
+		open[wd] += state[i] != WFM_FC_CLOSED;
+		miss[wd] += state[i] == WFM_FC_MISSING;
+	}
 	wfm_fc_catchup(state, n, first, cls);
 	for (i = 0; i < n; i++) {
 		unsigned f = flags ? flags[i] : 0;
@@ -65,12 +70,23 @@ void wfm_fc_classes(const unsigned char *state, const unsigned char *flags, int 
 			cls[i] = FC_EXCL;
 		else if (f & WFM_FC_HOLIDAY)
 			cls[i] = FC_HOL;
+		else if (state[i] == WFM_FC_OPEN && gap >= 1 && gap <= FC_GAP_MAX &&
+			 2 * miss[gwd] < open[gwd])
+			cls[i] = FC_AFTERGAP;
 		else if (run >= 2)
 			cls[i] = FC_AFTER2;
 		else if (run == 1)
 			cls[i] = FC_AFTER1;
 		else
 			cls[i] = FC_NORMAL;
+		/* open days without data since the last open day with data
+		 * (closed days between them do not end the run) */
+		if (state[i] == WFM_FC_MISSING) {
+			gap++;
+			gwd = wfm_date_weekday(first + i);
+		} else if (state[i] == WFM_FC_OPEN) {
+			gap = 0;
+		}
 	}
 }
 
