@@ -58,7 +58,13 @@ enum wfm_fc_model {
 			  * 400 days of history, 10 from 700), a trend
 			  * bending once a year and held flat beyond the
 			  * history, holiday and catch-up terms; plus a local
-			  * level (and damped trend) of the residuals */
+			  * level (and damped trend) of the residuals, its
+			  * smoothing constants those of the lowest one-step
+			  * error */
+	WFM_FC_REG_WEEK, /* REG with the smoothing constants of its residual
+			  * level those of the lowest error a week ahead:
+			  * a slower level where the one-step fit chases
+			  * noise that does not last a week */
 	WFM_FC_ETS_REG,  /* mean of ETS and REG */
 	WFM_FC_MEAN_ETS_REG, /* mean of MEANWD, ETS and REG */
 	WFM_FC_NMODELS,
@@ -76,8 +82,8 @@ enum wfm_fc_warning {
 				       * by a donor's shape */
 };
 
-/* Short name of a model ("snaive", "meanwd", "ets", "reg", "ets+reg",
- * "mean+ets+reg", "fallback"); "?" for anything else. */
+/* Short name of a model ("snaive", "meanwd", "ets", "reg", "reg-week",
+ * "ets+reg", "mean+ets+reg", "fallback"); "?" for anything else. */
 const char *wfm_fc_model_name(int model);
 
 /* One daily series with the days to forecast after it.  Days 0..n_hist-1 are

@@ -46,7 +46,7 @@ void wfm_fc_effects(const struct fc_view *v, double *fac, int *cnt, double *ya,
 #define FC_NA 1
 
 /* Forecasts days n..n+h-1 of `v` with base model `model` (WFM_FC_SNAIVE ..
- * WFM_FC_REG) into out[0..h-1]: >= 0, exactly 0 where st is not OPEN.
+ * WFM_FC_REG_WEEK) into out[0..h-1]: >= 0, exactly 0 where st is not OPEN.
  * Returns WFM_OK, FC_NA, or WFM_EINTERNAL (out of memory, with `e` set). */
 int wfm_fc_model_run(int model, const struct fc_view *v, double *out, wfm_err *e);
 

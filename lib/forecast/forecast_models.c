@@ -27,6 +27,8 @@
 #define REG_ITER 20         /* IRLS iterations at most */
 #define REG_PHI 0.98        /* damping of the residual trend */
 #define REG_LAMBDA 0.5      /* Box-Cox of the regression: square root */
+#define REG_WEEK_AHEAD 7    /* REG_WEEK: its level fitted on errors this many
+			     * fitted days ahead */
 
 void wfm_fc_catchup(const unsigned char *state, int n, wfm_date first,
 		    unsigned char *catchup)
@@ -548,13 +550,17 @@ static int reg_plan(const struct fc_view *v, int t0, struct reg_design *d,
 
 /* Local level and damped trend of the residuals (one step per fitted row):
  * Holt's smoothing with the constants from a small grid that give the
- * lowest one-step squared error; residuals clipped at 3 robust standard
- * deviations.  Sets *level and *trend at the end of the rows. */
-static void residual_level(double *r, int n, double *level, double *trend)
+ * lowest squared error `ahead` rows ahead (1: one step; the forecast from
+ * row i - ahead is the level plus the damped trend of that row), residuals
+ * clipped at 3 robust standard deviations.  Sets *level and *trend at the
+ * end of the rows.  r has 2n entries (the second half is scratch); hist has
+ * 2n. */
+static void residual_level(double *r, int n, int ahead, double *hist,
+			   double *level, double *trend)
 {
 	static const double alphas[] = {0.01, 0.03, 0.1, 0.2, 0.3, 0.5};
 	static const double betas[] = {0, 0.005, 0.02, 0.05};
-	double *tmp = r + n, sigma, best = HUGE_VAL;
+	double *tmp = r + n, sigma, best = HUGE_VAL, damp = 0;
 	int i, a, k;
 
 	for (i = 0; i < n; i++)
@@ -566,15 +572,25 @@ static void residual_level(double *r, int n, double *level, double *trend)
 		else if (r[i] < -3 * sigma)
 			r[i] = -3 * sigma;
 	}
+	for (i = 0; i < ahead; i++)
+		damp = REG_PHI * (1 + damp);
 	*level = *trend = 0;
 	for (a = 0; a < 6; a++)
 		for (k = 0; k < 4; k++) {
 			double l = 0, b = 0, sse = 0;
 			for (i = 0; i < n; i++) {
 				double err = r[i] - l - REG_PHI * b;
-				sse += err * err;
+				if (ahead <= 1) {
+					sse += err * err;
+				} else if (i >= ahead) {
+					double ea = r[i] - hist[2 * (i - ahead)] -
+						    damp * hist[2 * (i - ahead) + 1];
+					sse += ea * ea;
+				}
 				l += REG_PHI * b + alphas[a] * err;
 				b = REG_PHI * b + betas[k] * err;
+				hist[2 * i] = l;
+				hist[2 * i + 1] = b;
 			}
 			if (sse < best) {
 				best = sse;
@@ -657,8 +673,11 @@ out:
 }
 
 /* REG: forecasts into out; with yr, also the yearly ratio of every day of
- * the view (n + h) into yr (1 everywhere without yearly terms). */
-static int run_reg(const struct fc_view *v, double *out, double *yr, wfm_err *e)
+ * the view (n + h) into yr (1 everywhere without yearly terms).  The
+ * residual level's constants are those of the lowest error `ahead` fitted
+ * rows ahead (residual_level). */
+static int run_reg(const struct fc_view *v, int ahead, double *out, double *yr,
+		   wfm_err *e)
 {
 	struct reg_design d;
 	double fac[FC_NCLASS], *x = NULL, *z = NULL, *r = NULL, c[64], level;
@@ -674,7 +693,7 @@ static int run_reg(const struct fc_view *v, double *out, double *yr, wfm_err *e)
 		return rc;
 	x = calloc((size_t)rows * (size_t)d.p, sizeof *x);
 	z = calloc((size_t)rows, sizeof *z);
-	r = malloc(sizeof *r * 2 * (size_t)rows);
+	r = malloc(sizeof *r * 4 * (size_t)rows);
 	if (!x || !z || !r) {
 		rc = wfm_err_nomem(e);
 		goto out;
@@ -719,7 +738,7 @@ static int run_reg(const struct fc_view *v, double *out, double *yr, wfm_err *e)
 			if (!(yr[t] > 0.05))
 				yr[t] = 0.05;
 		}
-	residual_level(r, rows, &level, &trend);
+	residual_level(r, rows, ahead, r + 2 * (size_t)rows, &level, &trend);
 	for (j = 0; j < v->h; j++) {
 		int cl = v->cls[v->n + j], k;
 		double f = level, adj = 1;
@@ -760,7 +779,9 @@ int wfm_fc_model_run(int model, const struct fc_view *v, double *out, wfm_err *e
 	case WFM_FC_ETS:
 		return run_ets(v, out, e);
 	case WFM_FC_REG:
-		return run_reg(v, out, NULL, e);
+		return run_reg(v, 1, out, NULL, e);
+	case WFM_FC_REG_WEEK:
+		return run_reg(v, REG_WEEK_AHEAD, out, NULL, e);
 	default:
 		return wfm_err_set(e, WFM_EINTERNAL, "no such base model %d",
 				   model);
@@ -775,7 +796,7 @@ int wfm_fc_yearly(const struct fc_view *v, double *yr, double *scratch, wfm_err 
 		yr[t] = 1;
 	if (v->n - train_start(v) < 400)
 		return WFM_OK;
-	rc = run_reg(v, scratch, yr, e);
+	rc = run_reg(v, 1, scratch, yr, e);
 	if (rc == FC_NA)
 		for (t = 0; t < v->n + v->h; t++)
 			yr[t] = 1;

@@ -13,9 +13,10 @@
 #define MIN_TRAIN 28     /* open days with data before a backtest origin */
 #define BIN 7            /* days per horizon bin of the intervals */
 #define BIN_MIN 20       /* errors a bin needs before it borrows neighbours */
+#define NBASE WFM_FC_ETS_REG /* base models: those before the combinations */
 
 static const char *const model_names[] = {
-	"snaive", "meanwd", "ets", "reg", "ets+reg", "mean+ets+reg", "fallback"
+	"snaive", "meanwd", "ets", "reg", "reg-week", "ets+reg", "mean+ets+reg", "fallback"
 };
 
 const char *wfm_fc_model_name(int model)
@@ -153,7 +154,7 @@ static int base_run(int m, const struct fc_ctx *c, double *out, wfm_err *e)
 {
 	int j, rc;
 
-	if (m == WFM_FC_REG)
+	if (m == WFM_FC_REG || m == WFM_FC_REG_WEEK)
 		return wfm_fc_model_run(m, &c->v, out, e);
 	rc = wfm_fc_model_run(m, &c->vy, out, e);
 	for (j = 0; rc == WFM_OK && j < c->v.h; j++)
@@ -164,8 +165,8 @@ static int base_run(int m, const struct fc_ctx *c, double *out, wfm_err *e)
 /* Forecasts with a base model or a combination, into out[0..v->h-1].
  * base[m] caches base forecasts (NULL entries are computed into the given
  * buffers); returns WFM_OK, FC_NA or an error. */
-static int run_model(int model, const struct fc_ctx *cx, double *base[4],
-		     int have[4], double *out, wfm_err *e)
+static int run_model(int model, const struct fc_ctx *cx, double *base[NBASE],
+		     int have[NBASE], double *out, wfm_err *e)
 {
 	const struct fc_view *v = &cx->v;
 	static const int parts[][3] = {{WFM_FC_ETS, WFM_FC_REG, -1},
@@ -222,7 +223,7 @@ static void bt_release(struct bt *b)
 static int backtest(const struct fc_view *full, int K, int H, struct bt *b,
 		    wfm_err *e)
 {
-	double *buf = NULL, *base[4] = {0}, *ya = NULL, fac[WFM_FC_MAX_EFFECTS];
+	double *buf = NULL, *base[NBASE] = {0}, *ya = NULL, fac[WFM_FC_MAX_EFFECTS];
 	/* origins four weeks apart (two for short horizons), so that 12 of
 	 * them see most of a year */
 	int step = BIN * (H / 14 > 4 ? H / 14 : H >= 28 ? 4 : 2), k, m, j, rc = WFM_OK;
@@ -240,7 +241,7 @@ static int backtest(const struct fc_view *full, int K, int H, struct bt *b,
 	b->horizon = H;
 	b->nbins = (H + BIN - 1) / BIN;
 	ya = malloc(sizeof *ya * ((size_t)full->n * 3 + (size_t)H + 3));
-	buf = ya ? malloc(sizeof *buf * (size_t)H * 6) : NULL;
+	buf = ya ? malloc(sizeof *buf * (size_t)H * (NBASE + 2)) : NULL;
 	cx.ya = ya;
 	cx.yy = ya ? ya + full->n + 1 : NULL;
 	cx.yr = ya ? ya + 2 * (size_t)full->n + 2 : NULL;
@@ -253,11 +254,11 @@ static int backtest(const struct fc_view *full, int K, int H, struct bt *b,
 		free(ya);
 		return wfm_err_nomem(e);
 	}
-	for (m = 0; m < 4; m++)
+	for (m = 0; m < NBASE; m++)
 		base[m] = buf + (size_t)(m + 1) * H;
 	for (k = K - 1; k >= 0; k--) {
 		struct fc_view v = *full;
-		int have[4] = {0}, used = 0;
+		int have[NBASE] = {0}, used = 0;
 		o = full->n - H - step * k;
 		for (nobs = 0, t = 0; t < o; t++)
 			nobs += wfm_fc_obs(full, t);
@@ -265,7 +266,7 @@ static int backtest(const struct fc_view *full, int K, int H, struct bt *b,
 			continue;
 		v.n = o;
 		v.h = H;
-		if ((rc = ctx_make(&v, fac, cnt, &cx, buf + (size_t)5 * H, e)))
+		if ((rc = ctx_make(&v, fac, cnt, &cx, buf + (size_t)(NBASE + 1) * H, e)))
 			goto out;
 		for (m = 0; m < WFM_FC_NMODELS; m++) {
 			rc = run_model(m, &cx, base, have, buf, e);
@@ -486,9 +487,9 @@ static int select_and_fit(const struct fc_view *v, const wfm_fc_options *o,
 	struct bt b;
 	struct fc_ctx cx;
 	struct fc_view bv = *v;
-	double *base[4], *buf, *q = NULL, *ya, best = HUGE_VAL, scale;
-	double iscale[WFM_FC_NMODELS] = {1, 1, 1, 1, 1, 1};
-	int have[4] = {0}, m, j, rc, K = o->origins, H, chosen = -1, gap;
+	double *base[NBASE], *buf, *q = NULL, *ya, best = HUGE_VAL, scale;
+	double iscale[WFM_FC_NMODELS];
+	int have[NBASE] = {0}, m, j, rc, K = o->origins, H, chosen = -1, gap;
 
 	H = o->horizon ? o->horizon : (v->h > 0 && v->h < 56 ? v->h : 56);
 	/* the backtest ends where the data end when a week or more of open
@@ -511,6 +512,8 @@ static int select_and_fit(const struct fc_view *v, const wfm_fc_options *o,
 		H = H / 2 > 7 ? H / 2 : 7;
 	}
 	scale = wfm_fc_snaive_mae(v);
+	for (m = 0; m < WFM_FC_NMODELS; m++)
+		iscale[m] = 1;
 	for (m = 0; m < WFM_FC_NMODELS; m++) {
 		wfm_fc_score *sc = &f->scores[m];
 		sc->points = b.nerr[m];
@@ -548,7 +551,7 @@ static int select_and_fit(const struct fc_view *v, const wfm_fc_options *o,
 		if (chosen < 0)
 			chosen = WFM_FC_MEANWD;
 	}
-	buf = malloc(sizeof *buf * ((size_t)v->h * 5 + 1));
+	buf = malloc(sizeof *buf * ((size_t)v->h * (NBASE + 1) + 1));
 	for (j = 0, m = 0; m < WFM_FC_NMODELS; m++)
 		j = b.nerr[m] > j ? b.nerr[m] : j;
 	q = malloc(sizeof *q * ((size_t)b.nbins * 2 + (size_t)j + 1));
@@ -557,7 +560,7 @@ static int select_and_fit(const struct fc_view *v, const wfm_fc_options *o,
 		rc = wfm_err_nomem(e);
 		goto out_bt;
 	}
-	for (m = 0; m < 4; m++)
+	for (m = 0; m < NBASE; m++)
 		base[m] = buf + (size_t)(m + 1) * v->h;
 	if (!(ya = malloc(sizeof *ya * ((size_t)v->n * 3 + (size_t)v->h * 2 + 3)))) {
 		free(buf);
