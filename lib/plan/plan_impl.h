@@ -548,11 +548,13 @@ int wfm_pl_lp_fork(glp_prob *P, const pl_clock *k, pl_lp_job *job);
 
 /* plan_lagr.c: a Lagrangian lower bound on the cost of every roster, by
  * subgradient ascent until wfm_pl_elapsed(k) reaches `until`, k asks to stop or
- * the bound reaches `enough`.  ub is the best known roster's cost (the
- * target of the steps).  The prices, [(d * T + t) * L + l], start from
- * pi_out when it is not NULL (the LP's duals of the cover rows), which then
- * receives the best prices, else from the cover of roster `start`.  Returns
- * the bound, or -1e300 when there is none (no time, out of memory). */
+ * the bound reaches `enough`; the first prices are evaluated in any case
+ * (`until` in the past: one evaluation, the bound of those prices).  ub is
+ * the best known roster's cost (the target of the steps).  The prices,
+ * [(d * T + t) * L + l], start from pi_out when it is not NULL (the LP's
+ * duals of the cover rows), which then receives the best prices, else from
+ * the cover of roster `start`.  Returns the bound, or -1e300 when there is
+ * none (out of memory). */
 double wfm_pl_lagrange(const pl_ctx *c, const pl_roster *start, double ub, double enough,
 		   const pl_clock *k, double until, double *pi_out);
 

@@ -373,6 +373,11 @@ static int run(pl_solve *s, const wfm_plan_input *in, wfm_plan_result **out, wfm
 		if (r == 0)
 			offer(s, s->work);
 	}
+	/* a bound at once: the Lagrangian at the prices the first roster
+	 * implies, one evaluation (a fraction of a second), so that a stop
+	 * from now on ends with a bound */
+	if (s->have_best)
+		lagrange_bound(s, 0);
 	report(s, 1);
 	left = s->k.limit - wfm_pl_elapsed(&s->k);
 	if (s->have_best && lp_seconds(s) > 0.05 * left)
