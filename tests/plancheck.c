@@ -355,7 +355,25 @@ int plancheck_run(const wfm_plan_input *in, const wfm_plan_result *res, planchec
 					size_t c = ((size_t)d * (size_t)T + (size_t)t) * (size_t)L + (size_t)l;
 					double r = in->req[c], h = iv / 60.0;
 
-					if (r > cover[c]) {
+					if (ru->objective == WFM_PLAN_SERVICE) {
+						/* the cell's service curve at its cover (flat
+						 * past its last point), none: 0 */
+						for (i = 0; i < in->n_service; i++) {
+							const wfm_plan_service *sv = &in->service[i];
+
+							if (sv->day == d && sv->t == t && sv->line == l) {
+								obj += in->svc[sv->first + (cover[c] < sv->n ?
+									cover[c] : sv->n - 1)].cost;
+								break;
+							}
+						}
+						if (r > cover[c])
+							under += (r - cover[c]) * h;
+						else if (!def || !def[l]) {
+							over += (cover[c] - r) * h;
+							obj += h * ru->w_over * (cover[c] - r);
+						}
+					} else if (r > cover[c]) {
 						under += (r - cover[c]) * h;
 						obj += h * ru->w_under * in->line[l].weight * (r - cover[c]);
 					} else if (!def || !def[l]) {

@@ -8,8 +8,9 @@
  * and days per week, rest between consecutive dates, skills of every work
  * block, training sessions: window, step, group sizes, attendees, blocks),
  * recomputes the coverage from the work blocks and the objective from the
- * coverage, leave decisions and preferences, and compares them with what the
- * result reports.  Shared by the unit tests and the benchmark.
+ * coverage (under the service objective, each cell's service curve at its
+ * cover in place of the hours short), leave decisions and preferences, and
+ * compares them with what the result reports.  Shared by the unit tests and the benchmark.
  */
 #ifndef PLANCHECK_H
 #define PLANCHECK_H

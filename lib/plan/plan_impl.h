@@ -553,10 +553,11 @@ int wfm_pl_lp_fork(glp_prob *P, const pl_clock *k, pl_lp_job *job);
  * the best known roster's cost (the target of the steps).  The prices,
  * [(d * T + t) * L + l], start from pi_out when it is not NULL (the LP's
  * duals of the cover rows), which then receives the best prices, else from
- * the cover of roster `start`.  Returns the bound, or -1e300 when there is
- * none (out of memory). */
+ * the cover of roster `start`.  hook (or NULL) hears each better bound as
+ * the ascent finds it.  Returns the bound, or -1e300 when there is none (out
+ * of memory). */
 double wfm_pl_lagrange(const pl_ctx *c, const pl_roster *start, double ub, double enough,
-		   const pl_clock *k, double until, double *pi_out);
+		   const pl_clock *k, double until, double *pi_out, const pl_hook *hook);
 
 /* plan_decide.c, plan_leave.c: the service objective's fixed decisions */
 

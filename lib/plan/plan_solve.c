@@ -310,6 +310,18 @@ static double lp_seconds(const pl_solve *s)
 	return 6.0 * pow(glp_get_num_nz(s->c.P) / 87000.0, 5.0);
 }
 
+/* A better Lagrangian bound, as the ascent finds it: reported at once. */
+static void lagr_better(void *ctx, double lb)
+{
+	pl_solve *s = ctx;
+
+	/* every term of the cost is >= 0: a bound of 0 or less is none */
+	if (lb > s->bound && lb > 0) {
+		s->bound = lb;
+		report(s, 0);
+	}
+}
+
 /* The Lagrangian bound (plan_lagr.c) for a slice of the time, with prices
  * from the LP's duals when the LP was solved, else from the best roster;
  * it stops early once the gap target is met. */
@@ -317,16 +329,19 @@ static void lagrange_bound(pl_solve *s, double slice)
 {
 	size_t cells = (size_t)s->c.D * (size_t)s->c.T * (size_t)s->c.L, i;
 	double lb, *pi = NULL;
+	pl_hook hook = {lagr_better, NULL};
 
 	if (s->ipt && (pi = malloc((cells + 1) * sizeof *pi)) != NULL)
 		for (i = 0; i < cells; i++)
 			pi[i] = s->c.row_cover[i] ? s->dual[s->c.row_cover[i]] : 0;
+	hook.ctx = s;
 	s->phase = "bound";
 	report(s, 1);
 	lb = wfm_pl_lagrange(&s->c, s->best, s->best->cost, s->best->cost * (1 - s->o.gap), &s->k,
-			 wfm_pl_elapsed(&s->k) + slice, pi);
+			 wfm_pl_elapsed(&s->k) + slice, pi, &hook);
 	free(pi);
-	if (lb > s->bound)
+	/* every term of the cost is >= 0: a bound of 0 or less is none */
+	if (lb > s->bound && lb > 0)
 		s->bound = lb;
 }
 
@@ -405,7 +420,9 @@ static int run(pl_solve *s, const wfm_plan_input *in, wfm_plan_result **out, wfm
 		    !wfm_pl_should_stop(&s->k))
 			lagrange_bound(s, left * 0.3 < 10 ? left * 0.3 : 10);
 	} else if (s->have_best && !wfm_pl_should_stop(&s->k)) {
-		lagrange_bound(s, 0.4 * left);
+		/* up to 0.7 of the time left: the ascent stops itself when the
+		 * bound stalls (plan_lagr.c) */
+		lagrange_bound(s, 0.7 * left);
 	}
 	if (s->nomem)
 		return wfm_err_nomem(e);

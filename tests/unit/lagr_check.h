@@ -38,7 +38,7 @@ static void lagr_check_below(const wfm_plan_input *in, double want, unsigned see
 	assert_int_equal(wfm_pl_fill_flow(&c, r, f), 0);
 	assert_int_equal(wfm_pl_lines_from_flow(&c, r, f), 0);
 	wfm_pl_evaluate(&c, r);
-	lb = wfm_pl_lagrange(&c, r, r->cost, HUGE_VAL, &k, wfm_pl_elapsed(&k) + slice, NULL);
+	lb = wfm_pl_lagrange(&c, r, r->cost, HUGE_VAL, &k, wfm_pl_elapsed(&k) + slice, NULL, NULL);
 	if (verbose)
 		print_message("optimum %.6f, lagrange from the roster %.6f\n", want, lb);
 	if (lb > want + 1e-7)
@@ -53,7 +53,7 @@ static void lagr_check_below(const wfm_plan_input *in, double want, unsigned see
 	assert_non_null(pi);
 	for (i = 0; i < cells; i++)
 		pi[i] = c.row_cover[i] ? glp_get_row_dual(c.P, c.row_cover[i]) : 0;
-	lb = wfm_pl_lagrange(&c, r, r->cost, HUGE_VAL, &k, wfm_pl_elapsed(&k) + slice, pi);
+	lb = wfm_pl_lagrange(&c, r, r->cost, HUGE_VAL, &k, wfm_pl_elapsed(&k) + slice, pi, NULL);
 	if (verbose)
 		print_message("lp %.6f, lagrange from the duals %.6f\n", glp_get_obj_val(c.P), lb);
 	if (lb > want + 1e-7)
