@@ -83,10 +83,20 @@ static void unguard_tmp(const char *tmp)
 
 wfm_out *tool_out_open(const char *path, wfm_err *e)
 {
-	wfm_out *o = wfm_out_open(path, e);
+	sigset_t block, old;
+	wfm_out *o;
 
+	/* a stop between making the temporary file and guarding it would
+	 * leave the file behind: the signals wait until it is guarded */
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	o = wfm_out_open(path, e);
 	if (o)
 		guard_tmp(wfm_out_tmp_path(o));
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	return o;
 }
 
