@@ -76,6 +76,21 @@ static int cell_error(const struct reader *rd, wfm_err *e, int c, const char *re
 }
 
 /* The series a row counts for, or -1 (with *rc set on an error). */
+/* The value cell as hours (or agents of one interval): a number in
+ * [0, 1000000]; WFM_EDATA naming the cell otherwise. */
+static int hours_cell(const struct reader *rd, double *v, wfm_err *e)
+{
+	const char *why = wfm_parse_number(cell(rd, rd->val), rd->nf, v);
+
+	if (why)
+		return cell_error(rd, e, rd->val, why);
+	if (*v < 0)
+		return cell_error(rd, e, rd->val, "negative");
+	if (*v > 1e6)
+		return cell_error(rd, e, rd->val, "more than 1000000");
+	return WFM_OK;
+}
+
 static int32_t row_series(struct reader *rd, const char *line, int32_t *chat, int *rc,
 			  wfm_err *e)
 {
@@ -147,12 +162,8 @@ static int add_entry(struct reader *rd, wfm_err *e)
 			r->sum.unmatched++;
 			return WFM_OK;
 		}
-		if ((why = wfm_parse_number(cell(rd, rd->val), rd->nf, &en.value)))
-			return cell_error(rd, e, rd->val, why);
-		if (en.value < 0)
-			return cell_error(rd, e, rd->val, "negative");
-		if (en.value > 1e6)
-			return cell_error(rd, e, rd->val, "more than 1000000");
+		if ((rc = hours_cell(rd, &en.value, e)))
+			return rc;
 		for (size_t i = 0; i < rd->nwhole; i++)
 			if (rd->whole[i].date == en.date && strcmp(rd->whole[i].line, line) == 0)
 				return wfm_err_set(e, WFM_EDATA, "%s:%ld: line %s: whole-day row "
@@ -180,12 +191,8 @@ static int add_entry(struct reader *rd, wfm_err *e)
 		if (en.value > 1e6)
 			return cell_error(rd, e, rd->val, "more than 1000000 agents");
 	} else {
-		if ((why = wfm_parse_number(cell(rd, rd->val), rd->nf, &en.value)))
-			return cell_error(rd, e, rd->val, why);
-		if (en.value < 0)
-			return cell_error(rd, e, rd->val, "negative");
-		if (en.value > 1e6)
-			return cell_error(rd, e, rd->val, "more than 1000000");
+		if ((rc = hours_cell(rd, &en.value, e)))
+			return rc;
 		if (en.time >= 0) /* agents in one interval */
 			en.value *= wfm_sr_interval_s(r) / 3600.0;
 	}
