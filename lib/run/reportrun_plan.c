@@ -2,12 +2,14 @@
  * README.md, wfm-report, plan).
  *
  * The coverage gives required against planned agents per interval and
- * line, and the deferred hours per day.  The expected answer rate of an
- * interval and line is the coverage's answer_rate column when it has one;
- * else, with the requirements, the queue models of wfm-staff evaluate the
- * planned agents on the requirements' volumes and handle times
- * (wfm_sr_evaluate_agents), a line's planned agents split over its live
- * channels in proportion to their required agents (largest remainder).
+ * line, and the deferred hours per day.  With the requirements, the queue
+ * models of wfm-staff evaluate the planned agents on the requirements'
+ * volumes and handle times (wfm_sr_evaluate_agents, each line's agents
+ * given without a channel: on a line with phone and chat split between the
+ * two as wfm-plan's service curve splits them), which gives the figures
+ * wfm-plan wrote (the coverage's answer_rate, the summary's answer rate of
+ * each day); a coverage rate that differs is warned about.  Without them
+ * an interval's rate is the coverage's answer_rate column, when it has one.
  * Rates of several lines or intervals are weighted by volume when the
  * report evaluated them, by the required agents when the coverage brought
  * them. */
@@ -117,143 +119,35 @@ static int row_cmp(const void *a, const void *b)
 
 /* ---- the expected answer rate from the requirements ---- */
 
-/* Required agents of one live series in one interval. */
-typedef struct rq {
-	wfm_date date;
-	int time, channel;
-	char line[48];
-	double agents;
-} rq;
-
-enum { R_DATE, R_TIME, R_CHANNEL, R_LINE, R_AGENTS, NR };
-static const char *const al_channel[] = {"kanaal", NULL};
-static const char *const al_agents[] = {"medewerkers", NULL};
-static const wfm_csv_col req_cols[NR] = {
-	{"date", al_date, 1}, {"time", al_time, 1}, {"channel", al_channel, 1},
-	{"line", al_line, 1}, {"agents", al_agents, 1},
-};
-
-static int read_required(const char *path, rq **out, size_t *n, wfm_err *e)
-{
-	rr_csv c;
-	size_t cap = 0;
-	int rc = wfm_rr_csv_open(&c, path, req_cols, NR, e);
-
-	*out = NULL;
-	*n = 0;
-	while (rc == WFM_OK && (rc = wfm_rr_csv_next(&c, e)) > 0) {
-		rq x;
-
-		memset(&x, 0, sizeof x);
-		if ((rc = wfm_rr_date(&c, R_DATE, &x.date, e)) ||
-		    (rc = wfm_rr_time(&c, R_TIME, 1, &x.time, e)) ||
-		    (rc = wfm_rr_channel_cell(&c, R_CHANNEL, &x.channel, e)) ||
-		    (rc = wfm_rr_line(&c, R_LINE, x.line, sizeof x.line, e)) ||
-		    (rc = wfm_rr_amount(&c, R_AGENTS, 0, &x.agents, e)))
-			break;
-		if (x.time < 0 || wfm_channel_deferred(x.channel))
-			continue;
-		if (wfm_grow((void **)out, &cap, *n + 1, sizeof **out)) {
-			rc = wfm_err_nomem(e);
-			break;
-		}
-		(*out)[(*n)++] = x;
-	}
-	if (rc < 0)
-		rc = e->code;
-	wfm_rr_csv_close(&c);
-	return rc;
-}
-
-static int rq_cmp(const void *a, const void *b)
-{
-	const rq *x = a, *y = b;
-	int c;
-
-	if (x->date != y->date)
-		return x->date < y->date ? -1 : 1;
-	if (x->time != y->time)
-		return x->time < y->time ? -1 : 1;
-	if ((c = strcmp(x->line, y->line)))
-		return c;
-	return (x->channel > y->channel) - (x->channel < y->channel);
-}
-
-/* Splits the planned agents of every coverage interval over the live
- * channels of its line, in proportion to their required agents. */
-static int split(const pl *p, rq *req, size_t nreq, wfm_sr_staff **out, size_t *n, wfm_err *e)
-{
-	size_t j = 0, k = 0;
-	wfm_sr_staff *st = malloc((nreq + 1) * sizeof *st);
-
-	if (!st)
-		return wfm_err_nomem(e);
-	qsort(req, nreq, sizeof *req, rq_cmp);
-	for (size_t i = 0; i < p->n; i++) {
-		const cv_row *x = &p->row[i];
-		size_t a, b;
-		long total = lround(x->planned), given = 0;
-		double sum = 0;
-
-		if (x->time < 0)
-			continue;
-		while (j < nreq && (req[j].date < x->date || (req[j].date == x->date &&
-		       (req[j].time < x->time || (req[j].time == x->time &&
-						  strcmp(req[j].line, x->line) < 0)))))
-			j++;
-		for (a = b = j; b < nreq && req[b].date == x->date && req[b].time == x->time &&
-				strcmp(req[b].line, x->line) == 0; b++)
-			sum += req[b].agents;
-		if (a == b)
-			continue; /* no live requirement: nothing to evaluate */
-		for (size_t c = a; c < b; c++) {
-			double want = sum > 0 ? total * req[c].agents / sum : c == a ? total : 0;
-
-			st[k] = (wfm_sr_staff){x->date, x->time, req[c].channel, req[c].line,
-					       (long)floor(want + 1e-9)};
-			given += st[k++].agents;
-		}
-		/* the remainder, one by one, to the largest fractional parts */
-		while (given < total) {
-			size_t best = k - (b - a);
-			double bestf = -1;
-
-			for (size_t c = k - (b - a); c < k; c++) {
-				double want = sum > 0 ? total * req[a + c - (k - (b - a))].agents / sum
-						      : 0;
-				double frac = want - (double)st[c].agents;
-
-				if (frac > bestf + 1e-12) {
-					bestf = frac;
-					best = c;
-				}
-			}
-			st[best].agents++;
-			given++;
-		}
-		j = b;
-	}
-	*out = st;
-	*n = k;
-	return WFM_OK;
-}
-
 /* Fills rate, sl and volume of the coverage's interval rows by evaluating
- * the planned agents on the requirements. */
-static int evaluate(pl *p, const char *requirements, wfm_err *e)
+ * the planned agents on the requirements, each line's agents given to
+ * wfm_sr_evaluate_agents without a channel (split between phone and chat
+ * as the plan splits them).  Counts in *differ the rows whose answer rate
+ * the coverage gave otherwise (beyond its 4 decimals), the largest
+ * difference in *worst. */
+static int evaluate(pl *p, const char *requirements, size_t *differ, double *worst,
+		    wfm_err *e)
 {
 	wfm_rr *r = p->r;
 	wfm_sr_settings s;
 	wfm_sr *run = NULL;
 	wfm_sr_staff *st = NULL;
 	wfm_sr_result *res = NULL;
-	rq *req = NULL;
-	size_t nreq = 0, nst = 0, nres = 0, j = 0;
+	size_t nst = 0, nres = 0, j = 0;
 	int rc;
 
+	*differ = 0;
+	*worst = 0;
 	memset(&s, 0, sizeof s);
-	if ((rc = read_required(requirements, &req, &nreq, e)) ||
-	    (rc = wfm_sr_settings_init(&s, r->cfg, e)) || (rc = split(p, req, nreq, &st, &nst, e)))
+	if (!(st = malloc((p->n + 1) * sizeof *st))) {
+		rc = wfm_err_nomem(e);
+		goto done;
+	}
+	for (size_t i = 0; i < p->n; i++)
+		if (p->row[i].time >= 0)
+			st[nst++] = (wfm_sr_staff){p->row[i].date, p->row[i].time, -1,
+						   p->row[i].line, lround(p->row[i].planned)};
+	if ((rc = wfm_sr_settings_init(&s, r->cfg, e)))
 		goto done;
 	if (!(run = wfm_sr_read(requirements, &s, r->cal, e))) {
 		rc = e->code;
@@ -266,7 +160,7 @@ static int evaluate(pl *p, const char *requirements, wfm_err *e)
 	 * live channels of each line, weighted by volume */
 	for (size_t i = 0; i < p->n; i++) {
 		cv_row *x = &p->row[i];
-		double v = 0, ar = 0, sl = 0;
+		double v = 0, ar = 0, sl = 0, was = x->rate;
 
 		if (x->time < 0)
 			continue;
@@ -275,7 +169,7 @@ static int evaluate(pl *p, const char *requirements, wfm_err *e)
 			j++;
 		for (size_t k = j; k < nres && res[k].date == x->date && res[k].time == x->time;
 		     k++) {
-			if (strcmp(res[k].line, x->line) != 0)
+			if (strcmp(res[k].line, x->line) != 0 || wfm_channel_deferred(res[k].channel))
 				continue;
 			v += res[k].volume;
 			ar += res[k].volume * res[k].answer_rate;
@@ -284,11 +178,15 @@ static int evaluate(pl *p, const char *requirements, wfm_err *e)
 		x->volume = v;
 		x->rate = v > 0 ? ar / v : NAN;
 		x->sl = v > 0 ? sl / v : NAN;
+		if (isfinite(was) && isfinite(x->rate) && fabs(was - x->rate) > 1e-4) {
+			++*differ;
+			if (fabs(was - x->rate) > *worst)
+				*worst = fabs(was - x->rate);
+		}
 	}
 done:
 	free(res);
 	free(st);
-	free(req);
 	wfm_sr_free(run);
 	wfm_sr_settings_release(&s);
 	return rc;
@@ -522,10 +420,11 @@ static const rr_col day_cols[] = {
 	{"training_attendees", WFM_TC_NUM, 0},
 };
 
-/* The weight of a row's answer rate. */
-static double weight(const pl *p, const cv_row *x)
+/* The weight of a row's answer rate: its volume when the report evaluated
+ * it, else its required agents. */
+static double weight(const cv_row *x)
 {
-	return p->have_rate || !isfinite(x->volume) ? x->required : x->volume;
+	return isfinite(x->volume) ? x->volume : x->required;
 }
 
 static int interval_tables(pl *p, wfm_table *iv, wfm_table *tot, wfm_err *e)
@@ -564,8 +463,8 @@ static int interval_tables(pl *p, wfm_table *iv, wfm_table *tot, wfm_err *e)
 				req += x->required;
 				plan += x->planned;
 				if (isfinite(x->rate)) {
-					w += weight(p, x);
-					wr += weight(p, x) * x->rate;
+					w += weight(x);
+					wr += weight(x) * x->rate;
 				}
 			}
 			if (time < 0 || (rc = wfm_rr_row(tot, e)))
@@ -606,8 +505,17 @@ int wfm_rr_plan(wfm_rr *r, const wfm_rr_files *f, wfm_err *e)
 	if ((rc = read_coverage(&p, f->coverage, e)))
 		goto done;
 	qsort(p.row, p.n, sizeof *p.row, row_cmp);
-	if (!p.have_rate && f->requirements && (rc = evaluate(&p, f->requirements, e)))
-		goto done;
+	if (f->requirements) {
+		size_t differ;
+		double worst;
+
+		if ((rc = evaluate(&p, f->requirements, &differ, &worst, e)) ||
+		    (differ && (rc = wfm_rr_notef(r, 1, e, "%zu intervals: the coverage's "
+					"answer_rate differs from the requirements' by up to "
+					"%.4f (a plan made with other settings or requirements?): "
+					"the report gives the requirements'", differ, worst))))
+			goto done;
+	}
 	if (!p.have_rate && !f->requirements &&
 	    (rc = wfm_rr_notef(r, 0, e, "no expected answer rate: the coverage has no "
 			       "answer_rate column and no --requirements was given")))
@@ -644,8 +552,8 @@ int wfm_rr_plan(wfm_rr *r, const wfm_rr_files *f, wfm_err *e)
 
 			wfm_cover_add(&c, x->required, x->planned, x->time < 0 ? 1 : h);
 			if (isfinite(x->rate)) {
-				w += weight(&p, x);
-				wr += weight(&p, x) * x->rate;
+				w += weight(x);
+				wr += weight(x) * x->rate;
 			}
 		}
 		if (c.required_h == 0 && c.planned_h == 0 && v[i] == 0)

@@ -179,8 +179,11 @@ int wfm_sr_require(wfm_sr *r, wfm_err *e);
  * requirements file (`date,time,channel,line,...,agents`) or a roster's
  * coverage (`date,time,line,required,planned,gap`): the agents are `planned`
  * when that column exists, else `agents`; without a channel column a row
- * counts for channel `channel` of its line, or with `channel` -1 for the one
- * live channel its line has in the forecast (two is an error).  Live rows
+ * counts for channel `channel` of its line, or with `channel` -1 for the
+ * live channel its line has in the forecast; a line with phone and chat
+ * splits each interval's agents between the two as wfm-plan's service curve
+ * splits them (see staffrun_eval.c), and its whole-day rows go to the
+ * line's deferred series in proportion to the hours each releases.  Live rows
  * give whole agents per interval; whole-day rows of a
  * deferred channel give agent-hours, interval rows of one add agents x
  * interval.  Forecast intervals without a staffing row get 0 agents; rows
@@ -188,11 +191,14 @@ int wfm_sr_require(wfm_sr *r, wfm_err *e);
  * like wfm_sr_read for the staffing file. */
 int wfm_sr_evaluate(wfm_sr *r, const char *path, int channel, wfm_err *e);
 
-/* Agents of one live series in one interval, for wfm_sr_evaluate_agents. */
+/* Agents of one live series in one interval, for wfm_sr_evaluate_agents;
+ * with channel -1, the agents of a line, as a staffing without a channel
+ * column gives them to wfm_sr_evaluate: all to the line's live channel, or
+ * split between phone and chat as wfm-plan's service curve splits them. */
 typedef struct wfm_sr_staff {
 	wfm_date date;
 	int time;           /* minutes since midnight, >= 0 */
-	int channel;        /* enum wfm_channel, a live one */
+	int channel;        /* enum wfm_channel, a live one; -1: the line's */
 	const char *line;
 	long agents;        /* >= 0 */
 } wfm_sr_staff;

@@ -91,11 +91,25 @@ static int hours_cell(const struct reader *rd, double *v, wfm_err *e)
 	return WFM_OK;
 }
 
+/* The series of a line's agents given without a channel: its phone, or
+ * its chat when it has no phone (-1: neither); *chat the chat series when
+ * the line has both live (split_mixed splits the agents), else -1. */
+static int32_t line_series(wfm_sr *r, const char *line, int32_t *chat, wfm_err *e)
+{
+	sr_series *ph = wfm_sr_series_get(r, WFM_CH_PHONE, line, 0, e);
+	sr_series *ch = wfm_sr_series_get(r, WFM_CH_CHAT, line, 0, e);
+
+	*chat = -1;
+	if (ph && ch && ph->live && ch->live)
+		*chat = (int32_t)(ch - r->ser);
+	return ph ? (int32_t)(ph - r->ser) : ch ? (int32_t)(ch - r->ser) : -1;
+}
+
 static int32_t row_series(struct reader *rd, const char *line, int32_t *chat, int *rc,
 			  wfm_err *e)
 {
 	wfm_sr *r = rd->r;
-	sr_series *ph, *ch;
+	sr_series *ph;
 	int channel;
 
 	*rc = WFM_OK;
@@ -123,11 +137,7 @@ static int32_t row_series(struct reader *rd, const char *line, int32_t *chat, in
 		ph = wfm_sr_series_get(r, rd->channel, line, 0, e);
 		return ph ? (int32_t)(ph - r->ser) : -1;
 	}
-	ph = wfm_sr_series_get(r, WFM_CH_PHONE, line, 0, e);
-	ch = wfm_sr_series_get(r, WFM_CH_CHAT, line, 0, e);
-	if (ph && ch && ph->live && ch->live)
-		*chat = (int32_t)(ch - r->ser); /* split between the two (split_mixed) */
-	return ph ? (int32_t)(ph - r->ser) : ch ? (int32_t)(ch - r->ser) : -1;
+	return line_series(r, line, chat, e);
 }
 
 static int add_entry(struct reader *rd, wfm_err *e)
@@ -529,22 +539,32 @@ int wfm_sr_evaluate_agents(wfm_sr *r, const wfm_sr_staff *st, size_t n, wfm_err 
 	r->sum.unmatched = r->sum.no_staffing = 0;
 	if (n && !(rd.ent = malloc(n * sizeof *rd.ent)))
 		return wfm_err_nomem(e);
+	rd.cap = n;
 	for (size_t i = 0; i < n; i++) {
-		const sr_series *ser = wfm_sr_series_get(r, st[i].channel, st[i].line, 0, e);
+		int32_t k, chat = -1;
 
 		if (st[i].agents < 0 || st[i].time < 0) {
 			rc = wfm_err_set(e, WFM_EUSAGE, "staffing entry %zu: negative agents or no "
 					 "time", i + 1);
 			break;
 		}
-		if (!ser || !ser->live || st[i].date < r->first || st[i].date > r->last ||
+		if (st[i].channel < 0) {
+			k = line_series(r, st[i].line, &chat, e);
+		} else {
+			const sr_series *ser = wfm_sr_series_get(r, st[i].channel, st[i].line, 0, e);
+
+			k = ser ? (int32_t)(ser - r->ser) : -1;
+		}
+		if (k < 0 || !r->ser[k].live || st[i].date < r->first || st[i].date > r->last ||
 		    st[i].date < r->s->from || st[i].date > r->s->to) {
 			r->sum.unmatched++;
 			continue;
 		}
-		rd.ent[rd.n++] = (entry){(int32_t)(ser - r->ser), -1, st[i].date,
-					 (int16_t)st[i].time, (long)i + 1, (double)st[i].agents};
+		rd.ent[rd.n++] = (entry){k, chat, st[i].date, (int16_t)st[i].time, (long)i + 1,
+					 (double)st[i].agents};
 	}
+	if (rc == WFM_OK)
+		rc = split_mixed(&rd, e);
 	if (rc == WFM_OK)
 		rc = apply(&rd, NULL, e);
 	for (size_t i = 0; rc == WFM_OK && i < r->nrow; i++)

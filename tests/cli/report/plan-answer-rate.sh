@@ -1,9 +1,12 @@
-# The roster's expected answer rate from the requirements: wfm-report splits
-# the planned agents of a line over its live channels in proportion to the
-# required agents (L1 at 09:00: 10 planned, 7 phone and 2 chat required:
-# 7.78 and 2.22, rounded by the largest remainder to 8 and 2; at 10:00: 9
-# planned, 8 and 2 required: 7.2 and 1.8, so 7 and 2) and evaluates them
-# with wfm-staff's models.  The same staffing written out by hand
+# The roster's expected answer rate from the requirements: wfm-report gives
+# each line's planned agents to wfm-staff's models without a channel, so a
+# line with phone and chat splits them as wfm-plan's service curve does
+# (each next agent to the channel where it saves most lost contacts; see
+# staff/evaluate-without-channel, which checks that split by brute force,
+# and report/plan-agrees).  Here L1 at 09:00: 10 planned, 8 phone and 2
+# chat; at 10:00: 9 planned, 7 and 2 (the same as the former split in
+# proportion to the required agents, 7 + 2 and 8 + 2 required, rounded by
+# the largest remainder).  The same staffing written out by hand
 # (staffing-split.csv) and evaluated by wfm-staff --evaluate gives the
 # rates per channel; weighted by volume they must be the report's.
 F="$FIX/report"
