@@ -37,6 +37,16 @@ struct tool_opt {
 #define TOOL_OPT_HELP       {"help", 'h', NULL, NULL, NULL, "this text"}
 #define TOOL_OPT_VERSION    {"version", 'V', NULL, NULL, NULL, "the version"}
 
+/* The rows every program with the calendar's flags and --config shares, and
+ * the --help and --version rows, for a table whose enum names them O_HOLIDAYS,
+ * O_CLOSED, O_OPEN_DAYS, O_OPEN_HOURS, O_INTERVAL, O_CONFIG, O_HELP and
+ * O_VERSION (their place in the help is their place in the enum). */
+#define TOOL_OPT_SETTINGS_ROWS \
+	[O_HOLIDAYS] = TOOL_OPT_HOLIDAYS, [O_CLOSED] = TOOL_OPT_CLOSED, \
+	[O_OPEN_DAYS] = TOOL_OPT_OPEN_DAYS, [O_OPEN_HOURS] = TOOL_OPT_OPEN_HOURS, \
+	[O_INTERVAL] = TOOL_OPT_INTERVAL, [O_CONFIG] = TOOL_OPT_CONFIG
+#define TOOL_OPT_HELP_ROWS [O_HELP] = TOOL_OPT_HELP, [O_VERSION] = TOOL_OPT_VERSION
+
 /* A parsed command line.  Arrays are indexed like the option table. */
 struct tool_cmdline {
 	const char **val;       /* the last value given to each option, or NULL */

@@ -124,6 +124,18 @@ void tool_out_abort(wfm_out *o)
 	unguard_tmp(tmp);
 }
 
+int tool_out_end(wfm_out *o, int rc, const char *path, wfm_err *e)
+{
+	if (!o)
+		return rc;
+	if (rc == WFM_OK)
+		return tool_out_commit(o, e);
+	tool_out_abort(o);
+	if (rc == WFM_EIO)
+		wfm_err_prefix(e, "%s: ", path && strcmp(path, "-") ? path : "standard output");
+	return rc;
+}
+
 void tool_init(const char *name)
 {
 	struct sigaction sa;
@@ -200,6 +212,17 @@ int tool_finish(int code)
 		return 74;
 	}
 	return code;
+}
+
+int tool_end(int rc, const wfm_err *e)
+{
+	if (rc > 0 && e->msg[0]) {
+		if (rc == WFM_EUSAGE)
+			tool_usage("%s", e->msg);
+		else
+			tool_fail(e);
+	}
+	return tool_finish(rc < 0 ? 0 : rc);
 }
 
 int tool_version(void)

@@ -30,8 +30,7 @@ static const struct tool_opt opts[O_COUNT] = {
 	[O_OUTPUT] = TOOL_OPT_OUTPUT,
 	[O_EXCEL] = {"excel", 0, NULL, NULL, NULL,
 		     "nl-BE spreadsheet CSV: ';', BOM, CRLF, dd/mm/yyyy"},
-	[O_HELP] = TOOL_OPT_HELP,
-	[O_VERSION] = TOOL_OPT_VERSION,
+	TOOL_OPT_HELP_ROWS,
 };
 
 static const char usage_head[] =
@@ -177,12 +176,8 @@ static int write_calendar(const struct args *a, const wfm_calendar *cal,
 	for (i = 0; i < sp->n && !wfm_csvw_error(&w); i++)
 		for (d = sp->first[i]; d <= sp->last[i]; d++)
 			write_day(&w, cal, d);
-	if (wfm_csvw_error(&w)) {
-		tool_out_abort(out);
-		return wfm_err_set(e, WFM_EIO, "%s: write error",
-				   a->c.val[O_OUTPUT] ? a->c.val[O_OUTPUT] : "standard output");
-	}
-	return tool_out_commit(out, e);
+	return tool_out_end(out, wfm_csvw_error(&w) ? wfm_err_set(e, WFM_EIO, "write error")
+						  : WFM_OK, a->c.val[O_OUTPUT], e);
 }
 
 int main(int argc, char **argv)

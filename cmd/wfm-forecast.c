@@ -43,16 +43,10 @@ static const struct tool_opt opts[O_COUNT] = {
 			 "series instead of a forecast"},
 	[O_ORIGINS] = {"origins", 0, "K", NULL, NULL, "with --backtest: rolling origins, 1 to 100 "
 			"(default 12)"},
-	[O_HOLIDAYS] = TOOL_OPT_HOLIDAYS,
-	[O_CLOSED] = TOOL_OPT_CLOSED,
-	[O_OPEN_DAYS] = TOOL_OPT_OPEN_DAYS,
-	[O_OPEN_HOURS] = TOOL_OPT_OPEN_HOURS,
-	[O_INTERVAL] = TOOL_OPT_INTERVAL,
-	[O_CONFIG] = TOOL_OPT_CONFIG,
+	TOOL_OPT_SETTINGS_ROWS,
 	[O_OUTPUT] = TOOL_OPT_OUTPUT,
 	[O_EXCEL] = TOOL_OPT_EXCEL,
-	[O_HELP] = TOOL_OPT_HELP,
-	[O_VERSION] = TOOL_OPT_VERSION,
+	TOOL_OPT_HELP_ROWS,
 };
 
 static const char usage_head[] =
@@ -302,14 +296,8 @@ static int forecast(const struct args *a, wfm_fcrun_opts *o, const wfm_calendar 
 					  wfm_fcrun_write(run, &w, e);
 		if (a->c.set[O_BACKTEST])
 			print_notes(run, prog);
-		if (rc == WFM_EIO)
-			wfm_err_set(e, WFM_EIO, "%s: write error",
-				    a->c.val[O_OUTPUT] ? a->c.val[O_OUTPUT] : "standard output");
 	}
-	if (rc == WFM_OK)
-		rc = tool_out_commit(out, e);
-	else
-		tool_out_abort(out);
+	rc = tool_out_end(out, rc, a->c.val[O_OUTPUT], e);
 	wfm_fcrun_free(run);
 	wfm_ev_list_release(&ev);
 	wfm_event_list_release(&evt);
@@ -344,13 +332,11 @@ int main(int argc, char **argv)
 		said = (rc = run_options(&a, &cfg, h, &o)) != 0;
 	if (rc == 0)
 		rc = forecast(&a, &o, cal, h, cfg.events, &prog, &e);
-	if (rc > 0 && !said && rc == WFM_EUSAGE)
-		tool_usage("%s", e.msg);
-	else if (rc > 0 && !said)
-		tool_fail(&e);
+	if (said)
+		e.msg[0] = '\0';
 	wfm_hist_free(h);
 	wfm_calendar_free(cal);
 	wfm_config_release(&cfg);
 	tool_cmdline_release(&a.c);
-	return tool_finish(rc < 0 ? 0 : rc);
+	return tool_end(rc, &e);
 }

@@ -37,15 +37,9 @@ static const struct tool_opt opts[O_COUNT] = {
 			 "',' ';' or 'tab' (default: sniffed from the header)"},
 	[O_DECIMAL] = {"decimal", 0, "C", NULL, NULL,
 		       "'.' or ',' (default: ',' in ';' files, else '.')"},
-	[O_INTERVAL] = TOOL_OPT_INTERVAL,
-	[O_HOLIDAYS] = TOOL_OPT_HOLIDAYS,
-	[O_CLOSED] = TOOL_OPT_CLOSED,
-	[O_OPEN_DAYS] = TOOL_OPT_OPEN_DAYS,
-	[O_OPEN_HOURS] = TOOL_OPT_OPEN_HOURS,
-	[O_CONFIG] = TOOL_OPT_CONFIG,
+	TOOL_OPT_SETTINGS_ROWS,
 	[O_QUIET] = {"quiet", 'q', NULL, NULL, NULL, "no summary on stderr"},
-	[O_HELP] = TOOL_OPT_HELP,
-	[O_VERSION] = TOOL_OPT_VERSION,
+	TOOL_OPT_HELP_ROWS,
 };
 
 static const char usage_head[] =
@@ -386,19 +380,13 @@ done:
 
 int main(int argc, char **argv)
 {
-	struct args a;
-	wfm_err e;
+	struct args a = {0};
+	wfm_err e = {0};
 	int rc;
 
 	tool_init("wfm-ingest");
-	memset(&a, 0, sizeof a);
-	wfm_err_clear(&e);
-	rc = parse_args(argc, argv, &a);
-	if (rc == 0) {
+	if ((rc = parse_args(argc, argv, &a)) == 0)
 		rc = run(&a, &e);
-		if (rc != WFM_OK && e.msg[0])
-			tool_fail(&e);
-	}
 	tool_cmdline_release(&a.c);
-	return tool_finish(rc < 0 ? 0 : rc);
+	return tool_end(rc, &e);
 }

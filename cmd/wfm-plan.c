@@ -72,20 +72,14 @@ static const struct tool_opt opts[O_COUNT] = {
 	[O_W_PREF] = PLAN_KEY("preference-weight", "X", "preference_weight"),
 	[O_W_LATE] = PLAN_KEY("late-weight", "X", "late_weight"),
 	[O_W_LEAVE] = PLAN_KEY("leave-weight", "X", "leave_weight"),
-	[O_HOLIDAYS] = TOOL_OPT_HOLIDAYS,
-	[O_CLOSED] = TOOL_OPT_CLOSED,
-	[O_OPEN_DAYS] = TOOL_OPT_OPEN_DAYS,
-	[O_OPEN_HOURS] = TOOL_OPT_OPEN_HOURS,
-	[O_INTERVAL] = TOOL_OPT_INTERVAL,
-	[O_CONFIG] = TOOL_OPT_CONFIG,
+	TOOL_OPT_SETTINGS_ROWS,
 	[O_OUTPUT] = {"output", 'o', "FILE", NULL, NULL, "write the roster to FILE, replaced "
 		      "only when complete (default: standard output)"},
 	[O_EXCEL] = {"excel", 0, NULL, NULL, NULL, "write every output as nl-BE spreadsheet "
 		     "CSV: ';', decimal comma, BOM, CRLF, dd/mm/yyyy"},
 	[O_QUIET] = {"quiet", 'q', NULL, NULL, NULL, "no progress and no summary on standard "
 		     "error, only errors"},
-	[O_HELP] = TOOL_OPT_HELP,
-	[O_VERSION] = TOOL_OPT_VERSION,
+	TOOL_OPT_HELP_ROWS,
 };
 
 static const char usage_head[] =
@@ -407,11 +401,7 @@ int main(int argc, char **argv)
 	if (rc == 0) {
 		tool_soft_interrupt(&stop_flag);
 		rc = run(&c, &e);
-		if (rc == WFM_EUSAGE && e.code)
-			tool_usage("%s", e.msg);
-		else if (rc != WFM_OK && e.code)
-			tool_fail(&e);
 	}
 	tool_cmdline_release(&c);
-	return tool_finish(rc < 0 ? 0 : rc);
+	return tool_end(rc, &e);
 }

@@ -67,20 +67,14 @@ static const struct tool_opt opts[O_COUNT] = {
 	[O_AHT_SOCIAL] = {"aht-social", 0, "S", "staff", "aht_social", NULL},
 	[O_AHT_CALLBACK] = {"aht-callback", 0, "S", "staff", "aht_callback", NULL},
 	[O_AHT_LINES] = {"aht-lines", 0, "LIST", "staff", "aht_lines", NULL},
-	[O_HOLIDAYS] = TOOL_OPT_HOLIDAYS,
-	[O_CLOSED] = TOOL_OPT_CLOSED,
-	[O_OPEN_DAYS] = TOOL_OPT_OPEN_DAYS,
-	[O_OPEN_HOURS] = TOOL_OPT_OPEN_HOURS,
-	[O_INTERVAL] = TOOL_OPT_INTERVAL,
-	[O_CONFIG] = TOOL_OPT_CONFIG,
+	TOOL_OPT_SETTINGS_ROWS,
 	[O_OUTPUT] = {"output", 'o', "FILE", NULL, NULL, "write to FILE: FILE.xlsx a workbook "
 		      "(one sheet per table, with charts), FILE.svg the charts, DIR/ one CSV per "
 		      "table (DIR/NAME.csv), else one table as CSV (default: standard output); "
 		      "replaced only when complete; give it up to 8 times for several outputs of "
 		      "one run (-o report.xlsx -o report.svg -o report/)"},
 	[O_EXCEL] = TOOL_OPT_EXCEL,
-	[O_HELP] = TOOL_OPT_HELP,
-	[O_VERSION] = TOOL_OPT_VERSION,
+	TOOL_OPT_HELP_ROWS,
 };
 
 static const char usage_head[] =
@@ -312,13 +306,7 @@ static int write_one(const char *path, int kind, wfm_table *const *t, size_t n, 
 		rc = wfm_tables_write_svg(t, n, wfm_out_file(out), fmt, e);
 	else
 		rc = wfm_table_write_csv(t[0], wfm_out_file(out), excel, e);
-	if (rc != WFM_OK) {
-		tool_out_abort(out);
-		if (rc == WFM_EIO)
-			wfm_err_prefix(e, "%s: ", path ? path : "standard output");
-		return rc;
-	}
-	return tool_out_commit(out, e);
+	return tool_out_end(out, rc, path, e);
 }
 
 /* A folder of CSV files: every table as DIR/NAME.csv. */
@@ -366,13 +354,8 @@ static int write_outputs(const struct args *a, const wfm_rr *r, wfm_err *e)
 
 		if (!out)
 			return e->code;
-		if ((rc = wfm_rr_write_backlog(r, wfm_out_file(out), e))) {
-			tool_out_abort(out);
-			if (rc == WFM_EIO)
-				wfm_err_prefix(e, "%s: ", a->c.val[O_WRITE_BACKLOG]);
-			return rc;
-		}
-		if ((rc = tool_out_commit(out, e)))
+		if ((rc = tool_out_end(out, wfm_rr_write_backlog(r, wfm_out_file(out), e),
+				       a->c.val[O_WRITE_BACKLOG], e)))
 			return rc;
 	}
 	for (int i = 0; i < a->nout && rc == WFM_OK; i++) {
@@ -425,19 +408,13 @@ static int run(const struct args *a, wfm_err *e)
 
 int main(int argc, char **argv)
 {
-	struct args a;
-	wfm_err e;
+	struct args a = {0};
+	wfm_err e = {0};
 	int rc;
 
 	tool_init("wfm-report");
-	memset(&a, 0, sizeof a);
-	wfm_err_clear(&e);
-	rc = parse_args(argc, argv, &a);
-	if (rc == 0) {
+	if ((rc = parse_args(argc, argv, &a)) == 0)
 		rc = run(&a, &e);
-		if (rc != WFM_OK && e.msg[0])
-			tool_fail(&e);
-	}
 	tool_cmdline_release(&a.c);
-	return tool_finish(rc < 0 ? 0 : rc);
+	return tool_end(rc, &e);
 }

@@ -81,16 +81,10 @@ static const struct tool_opt opts[O_COUNT] = {
 			 "deviation over mean of the handle times (default 1)"},
 	[O_FROM] = {"from", 0, "DATE", NULL, NULL, "only the forecast's days from DATE on"},
 	[O_TO] = {"to", 0, "DATE", NULL, NULL, "only the forecast's days up to DATE (included)"},
-	[O_HOLIDAYS] = TOOL_OPT_HOLIDAYS,
-	[O_CLOSED] = TOOL_OPT_CLOSED,
-	[O_OPEN_DAYS] = TOOL_OPT_OPEN_DAYS,
-	[O_OPEN_HOURS] = TOOL_OPT_OPEN_HOURS,
-	[O_INTERVAL] = TOOL_OPT_INTERVAL,
-	[O_CONFIG] = TOOL_OPT_CONFIG,
+	TOOL_OPT_SETTINGS_ROWS,
 	[O_OUTPUT] = TOOL_OPT_OUTPUT,
 	[O_EXCEL] = TOOL_OPT_EXCEL,
-	[O_HELP] = TOOL_OPT_HELP,
-	[O_VERSION] = TOOL_OPT_VERSION,
+	TOOL_OPT_HELP_ROWS,
 };
 
 static const char usage_head[] =
@@ -368,13 +362,9 @@ static int run(const struct args *a, wfm_err *e)
 		rc = wfm_sr_simulate(r, &so, e);
 	if (rc == WFM_OK && !(out = tool_out_open(a->c.val[O_OUTPUT], e)))
 		rc = e->code;
-	if (rc == WFM_OK && (rc = wfm_sr_write(r, wfm_out_file(out), a->c.set[O_EXCEL], grain, e))) {
-		if (rc == WFM_EIO)
-			wfm_err_prefix(e, "%s: ", a->c.val[O_OUTPUT] ? a->c.val[O_OUTPUT]
-								   : "standard output");
-	}
 	if (rc == WFM_OK) {
-		rc = tool_out_commit(out, e);
+		rc = tool_out_end(out, wfm_sr_write(r, wfm_out_file(out), a->c.set[O_EXCEL], grain,
+						    e), a->c.val[O_OUTPUT], e);
 		out = NULL;
 	}
 	if (rc == WFM_OK)
@@ -390,21 +380,13 @@ done:
 
 int main(int argc, char **argv)
 {
-	struct args a;
-	wfm_err e;
+	struct args a = {0};
+	wfm_err e = {0};
 	int rc;
 
 	tool_init("wfm-staff");
-	memset(&a, 0, sizeof a);
-	wfm_err_clear(&e);
-	rc = parse_args(argc, argv, &a);
-	if (rc == 0) {
+	if ((rc = parse_args(argc, argv, &a)) == 0)
 		rc = run(&a, &e);
-		if (rc == WFM_EUSAGE && e.msg[0])
-			tool_usage("%s", e.msg);
-		else if (rc != WFM_OK && e.msg[0])
-			tool_fail(&e);
-	}
 	tool_cmdline_release(&a.c);
-	return tool_finish(rc < 0 ? 0 : rc);
+	return tool_end(rc, &e);
 }

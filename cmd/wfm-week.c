@@ -37,8 +37,7 @@ static const struct tool_opt opts[O_COUNT] = {
 	[O_LANG] = {"lang", 0, "en|nl", NULL, NULL, "language of the report (wfm-report --lang)"},
 	[O_FORCE] = {"force", 0, NULL, NULL, NULL, "make the week's forecast snapshot again even "
 		     "when it exists (it is kept by default: one snapshot per week)"},
-	[O_HELP] = TOOL_OPT_HELP,
-	[O_VERSION] = TOOL_OPT_VERSION,
+	TOOL_OPT_HELP_ROWS,
 };
 
 static const char usage_head[] =
