@@ -12,7 +12,6 @@
  * agent-days of the agents' mean day (sum of hours_per_week over sum of
  * days_per_week), rounded down. */
 #include <math.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,28 +51,8 @@ typedef struct cap {
 	size_t days;
 } cap;
 
-/* An error in `key` of [report]: in the file (WFM_EDATA) or a flag. */
-static int setting_error(const wfm_config *cfg, const char *key, wfm_err *e, const char *fmt,
-			 ...) __attribute__((format(printf, 4, 5)));
-
-static int setting_error(const wfm_config *cfg, const char *key, wfm_err *e, const char *fmt,
-			 ...)
-{
-	char msg[WFM_ERR_MSG_MAX], flag[64];
-	int where = wfm_config_origin(cfg, "report", key);
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	if (where > 0 && cfg->file)
-		return wfm_err_set(e, WFM_EDATA, "%s:%d: [report] %s: %s", cfg->file, where, key,
-				   msg);
-	snprintf(flag, sizeof flag, "%s", key);
-	for (char *p = flag; *p; p++)
-		*p = *p == '_' ? '-' : *p;
-	return wfm_err_set(e, where < 0 ? WFM_EUSAGE : WFM_EDATA, "--%s: %s", flag, msg);
-}
+/* An error in the setting `key` of [report] (wfm_config_value_error). */
+#define setting_error(cfg, key, e, ...) wfm_config_value_error(cfg, "report", key, e, __VA_ARGS__)
 
 /* The next item of a comma list into item (size n), without blanks around;
  * returns the rest, or NULL at the end. */

@@ -1,7 +1,6 @@
 /* staffrun_set.c - the settings of a staffing run; see staffrun.h. */
 #include <limits.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,29 +12,8 @@
  * chats f_i times as fast as with one. */
 static const double chat_factor[] = {1, 1.7, 2.5, 2.9, 3.5};
 
-/* An error in the setting `key` of [staff]: located in the file when it
- * came from there (WFM_EDATA), else named as its flag (WFM_EUSAGE). */
-static int setting_error(const wfm_config *cfg, const char *key, wfm_err *e, const char *fmt,
-			 ...) __attribute__((format(printf, 4, 5)));
-
-static int setting_error(const wfm_config *cfg, const char *key, wfm_err *e, const char *fmt,
-			 ...)
-{
-	char msg[WFM_ERR_MSG_MAX], flag[64];
-	int where = wfm_config_origin(cfg, "staff", key);
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	if (where > 0 && cfg->file)
-		return wfm_err_set(e, WFM_EDATA, "%s:%d: [staff] %s: %s", cfg->file, where, key,
-				   msg);
-	snprintf(flag, sizeof flag, "%s", key);
-	for (char *p = flag; *p; p++)
-		*p = *p == '_' ? '-' : *p;
-	return wfm_err_set(e, where < 0 ? WFM_EUSAGE : WFM_EDATA, "--%s: %s", flag, msg);
-}
+/* An error in the setting `key` of [staff] (wfm_config_value_error). */
+#define setting_error(cfg, key, e, ...) wfm_config_value_error(cfg, "staff", key, e, __VA_ARGS__)
 
 /* Seconds "150", "2:30", "150.5" (decimal point only: ',' separates). */
 static const char *parse_secs(const char *s, double *out)

@@ -678,6 +678,25 @@ int wfm_config_origin(const wfm_config *cfg, const char *section, const char *ke
 	return k ? cfg->where_[k - wfm_cfg_keys] : 0;
 }
 
+int wfm_config_value_error(const wfm_config *cfg, const char *section, const char *key,
+			   wfm_err *e, const char *fmt, ...)
+{
+	char msg[WFM_ERR_MSG_MAX], flag[64];
+	int where = wfm_config_origin(cfg, section, key);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (where > 0 && cfg->file)
+		return wfm_err_set(e, WFM_EDATA, "%s:%d: [%s] %s: %s", cfg->file, where, section,
+				   key, msg);
+	snprintf(flag, sizeof flag, "%s", key);
+	for (char *p = flag; *p; p++)
+		*p = *p == '_' ? '-' : *p;
+	return wfm_err_set(e, where < 0 ? WFM_EUSAGE : WFM_EDATA, "--%s: %s", flag, msg);
+}
+
 wfm_hours wfm_config_day_hours(const wfm_config *cfg, int wd)
 {
 	wfm_hours closed = {-1, -1};

@@ -282,6 +282,14 @@ int wfm_config_set(wfm_config *cfg, const char *section, const char *key, const 
  * a program checks itself. */
 int wfm_config_origin(const wfm_config *cfg, const char *section, const char *key);
 
+/* Records in `e` an error in the value of setting `key` of `section` that a
+ * program checks itself, the message formatted like printf, named where the
+ * value came from: "FILE:LINE: [SECTION] KEY: MESSAGE" (WFM_EDATA) from
+ * the file; else "--KEY: MESSAGE" with the key's '_' as '-', WFM_EUSAGE
+ * from a flag, WFM_EDATA for the default.  Returns the code. */
+int wfm_config_value_error(const wfm_config *cfg, const char *section, const char *key,
+			   wfm_err *e, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
 /* Checks the settings that depend on each other: at least one day open, and
  * every open day's hours on the interval grid.  Returns WFM_OK, or WFM_EDATA
  * with "FILE:LINE: " of the later key when all keys involved came from the
