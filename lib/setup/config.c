@@ -1,6 +1,8 @@
-/* config.c - settings: defaults, the key table, value parsers, wfm_config_set
- * and the checks of settings that depend on each other.  The wfm.conf reader
- * is in config_file.c; config_impl.h holds what both share.
+/* config.c - settings: defaults, the key table, setting a key's value
+ * (wfm_cfg_set_value, wfm_config_set) and the checks of settings that depend
+ * on each other.  The parsers of the value types (numbers, shares, seconds,
+ * weekdays, opening hours) are in config_value.c, the wfm.conf reader in
+ * config_file.c; config_impl.h holds what they share.
  *
  * Every setting is one row of `wfm_cfg_keys`: section, name, type, where it lives
  * in struct wfm_config, its range and its help.  A later tool adds a setting by
@@ -19,10 +21,6 @@
 #include "config_impl.h"
 #include "common/value.h"
 #include "io/csv.h"
-
-/* Range flags: OPTIONAL accepts `none` or an empty value, stored as 0, or
- * as -1 ("not given") with UNSET_NEG. */
-enum { OPTIONAL = 1, LO_OPEN = 2, HI_OPEN = 4, UNSET_NEG = 8 };
 
 #define AT(field) offsetof(wfm_config, field)
 #define DAY_HOURS(wd, name) \
@@ -300,129 +298,7 @@ void *wfm_cfg_field(wfm_config *cfg, const struct key *k)
 	return (char *)cfg + k->off;
 }
 
-/* ---- value parsers: NULL on success, else a reason (maybe in `why`) ---- */
-
-static int is_none(const char *v)
-{
-	return v[0] == '\0' || strcasecmp(v, "none") == 0;
-}
-
-static const char *range_reason(const struct key *k, char *why, size_t n)
-{
-	snprintf(why, n, "must be %s %g and %s %g", k->flags & LO_OPEN ? "more than" : "at least",
-		 k->lo, k->flags & HI_OPEN ? "less than" : "at most", k->hi);
-	return why;
-}
-
-static int in_range(const struct key *k, double x)
-{
-	return (k->flags & LO_OPEN ? x > k->lo : x >= k->lo) &&
-	       (k->flags & HI_OPEN ? x < k->hi : x <= k->hi);
-}
-
-/* A number with a decimal point or a decimal comma. */
-static const char *parse_num(const char *v, double *out)
-{
-	static const wfm_numfmt point = {'.', 0}, comma = {',', 0};
-	const char *why = wfm_parse_number(v, point, out);
-
-	return why && !wfm_parse_number(v, comma, out) ? NULL : why;
-}
-
-/* A fraction "0.95" or a percentage "95%", "95 %". */
-static const char *parse_share(const char *v, double *out)
-{
-	char buf[64];
-	size_t len = strlen(v);
-	const char *why;
-
-	if (len == 0 || v[len - 1] != '%')
-		return parse_num(v, out);
-	if (len >= sizeof buf)
-		return "not a number";
-	memcpy(buf, v, len - 1);
-	buf[len - 1] = '\0';
-	why = parse_num(buf, out);
-	if (!why)
-		*out /= 100;
-	return why;
-}
-
-static const char *parse_seconds(const char *v, double *out)
-{
-	static const wfm_numfmt point = {'.', 0}, comma = {',', 0};
-	const char *why = wfm_parse_duration(v, point, out);
-
-	return why && !wfm_parse_duration(v, comma, out) ? NULL : why;
-}
-
-static const char *const day_names[7] = {"monday", "tuesday", "wednesday", "thursday",
-					 "friday", "saturday", "sunday"};
-
-/* Weekday of the name s[0..len), three letters or in full; -1 if none. */
-static int day_of(const char *s, size_t len)
-{
-	int wd;
-
-	while (len > 0 && (*s == ' ' || *s == '\t'))
-		s++, len--;
-	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		len--;
-	for (wd = 0; wd < 7; wd++)
-		if ((len == 3 || len == strlen(day_names[wd])) &&
-		    strncasecmp(s, day_names[wd], len) == 0)
-			return wd;
-	return -1;
-}
-
-/* "mon-fri", "mon,tue,thu", "fri-mon", "none". */
-static const char *parse_days(const char *v, unsigned *out)
-{
-	unsigned mask = 0;
-
-	if (strcasecmp(v, "none") == 0) {
-		*out = 0;
-		return NULL;
-	}
-	for (;;) {
-		size_t len = strcspn(v, ",");
-		const char *dash = memchr(v, '-', len);
-		int a, b;
-
-		if (dash) {
-			a = day_of(v, (size_t)(dash - v));
-			b = day_of(dash + 1, len - (size_t)(dash - v) - 1);
-		} else {
-			a = b = day_of(v, len);
-		}
-		if (a < 0 || b < 0)
-			return "not a list of weekdays such as mon-fri or mon,tue,thu";
-		for (;; a = (a + 1) % 7) {
-			mask |= 1u << a;
-			if (a == b)
-				break;
-		}
-		if (v[len] == '\0')
-			break;
-		v += len + 1;
-	}
-	*out = mask;
-	return NULL;
-}
-
-static const char *parse_hours(const char *v, wfm_hours *out)
-{
-	int a, b;
-	const char *why = wfm_parse_interval(v, &a, &b);
-
-	if (why)
-		return why;
-	if (b < 0)
-		return "not a time range";
-	out->opens = a;
-	out->closes = b;
-	return NULL;
-}
+/* ---- setting a key's value ---- */
 
 /* Joins `path` to the folder of the configuration file `file` when it is
  * relative.  Returns a new string or NULL (out of memory). */
@@ -540,9 +416,9 @@ const char *wfm_cfg_set_value(wfm_config *cfg, const struct key *k, const char *
 		return NULL;
 	}
 	case T_DAYS:
-		return parse_days(v, wfm_cfg_field(cfg, k));
+		return wfm_cfg_parse_days(v, wfm_cfg_field(cfg, k));
 	case T_HOURS:
-		bad = parse_hours(v, wfm_cfg_field(cfg, k));
+		bad = wfm_cfg_parse_hours(v, wfm_cfg_field(cfg, k));
 		if (bad)
 			snprintf(why, n, "%s (expected HH:MM-HH:MM)", bad);
 		return bad ? why : NULL;
@@ -550,7 +426,7 @@ const char *wfm_cfg_set_value(wfm_config *cfg, const struct key *k, const char *
 		unsigned bit = 1u << (int)k->lo;
 		wfm_hours h = {-1, -1};
 
-		if (v[0] && strcasecmp(v, "closed") != 0 && (bad = parse_hours(v, &h))) {
+		if (v[0] && strcasecmp(v, "closed") != 0 && (bad = wfm_cfg_parse_hours(v, &h))) {
 			snprintf(why, n, "%s (expected HH:MM-HH:MM or closed)", bad);
 			return why;
 		}
@@ -559,30 +435,30 @@ const char *wfm_cfg_set_value(wfm_config *cfg, const struct key *k, const char *
 		return NULL;
 	}
 	case T_INTERVAL:
-		bad = parse_num(v, &x);
+		bad = wfm_cfg_parse_num(v, &x);
 		if (bad || !(x >= 1 && x <= 60) || x != (double)(int)x ||
 		    !wfm_interval_valid((int)x))
 			return "must be 5, 10, 15, 30 or 60";
 		*(int *)wfm_cfg_field(cfg, k) = (int)x;
 		return NULL;
 	case T_INT:
-		if (k->flags & OPTIONAL && is_none(v)) {
+		if (k->flags & OPTIONAL && wfm_cfg_is_none(v)) {
 			*(int *)wfm_cfg_field(cfg, k) = 0;
 			return NULL;
 		}
-		if (parse_num(v, &x))
+		if (wfm_cfg_parse_num(v, &x))
 			return "not a whole number";
-		if (!in_range(k, x))
-			return range_reason(k, why, n);
+		if (!wfm_cfg_in_range(k, x))
+			return wfm_cfg_range_reason(k, why, n);
 		if (x != (double)(int)x)
 			return "not a whole number";
 		*(int *)wfm_cfg_field(cfg, k) = (int)x;
 		return NULL;
 	case T_HM:
-		bad = parse_seconds(v, &x);
+		bad = wfm_cfg_parse_seconds(v, &x);
 		if (bad || strchr(v, ':') != strrchr(v, ':') || x != (double)(long)x)
 			return "not a duration H:MM or a number of minutes";
-		if (!in_range(k, x)) {
+		if (!wfm_cfg_in_range(k, x)) {
 			snprintf(why, n, "must be at most %d:%02d", (int)k->hi / 60,
 				 (int)k->hi % 60);
 			return why;
@@ -601,16 +477,16 @@ const char *wfm_cfg_set_value(wfm_config *cfg, const struct key *k, const char *
 	case T_NUMBER:
 	case T_SHARE:
 	case T_SECONDS:
-		if (k->flags & OPTIONAL && is_none(v)) {
+		if (k->flags & OPTIONAL && wfm_cfg_is_none(v)) {
 			*(double *)wfm_cfg_field(cfg, k) = k->flags & UNSET_NEG ? -1 : 0;
 			return NULL;
 		}
-		bad = k->type == T_SHARE ? parse_share(v, &x) : k->type == T_NUMBER ?
-			parse_num(v, &x) : parse_seconds(v, &x);
+		bad = k->type == T_SHARE ? wfm_cfg_parse_share(v, &x) : k->type == T_NUMBER ?
+			wfm_cfg_parse_num(v, &x) : wfm_cfg_parse_seconds(v, &x);
 		if (bad)
 			return bad;
-		if (!in_range(k, x))
-			return range_reason(k, why, n);
+		if (!wfm_cfg_in_range(k, x))
+			return wfm_cfg_range_reason(k, why, n);
 		*(double *)wfm_cfg_field(cfg, k) = x;
 		return NULL;
 	case T_LIST:

@@ -1,5 +1,6 @@
-/* config_impl.h - internals shared by config.c (the key table, value parsers)
- * and config_file.c (the wfm.conf reader).
+/* config_impl.h - internals shared by config.c (the key table, setting a
+ * value), config_value.c (the parsers of the value types) and config_file.c
+ * (the wfm.conf reader).
  * Not a public header: only lib/setup/config*.c include it. */
 #ifndef WFM_CONFIG_IMPL_H
 #define WFM_CONFIG_IMPL_H
@@ -40,13 +41,18 @@ struct key_list {
 	const char *const names[8];  /* NULL-terminated */
 };
 
+/* Range flags of a key: OPTIONAL accepts `none` or an empty value, stored
+ * as 0, or as -1 ("not given") with UNSET_NEG; LO_OPEN, HI_OPEN leave out
+ * the ends of the range. */
+enum { OPTIONAL = 1, LO_OPEN = 2, HI_OPEN = 4, UNSET_NEG = 8 };
+
 struct key {
 	const char *section, *name;
 	enum type type;
 	size_t off;     /* of the field in struct wfm_config */
 	double lo, hi;  /* range of numbers; the weekday of T_DAY_HOURS; the list
 	                   of T_LIST */
-	int flags;      /* range flags, see config.c */
+	int flags;      /* range flags, above */
 	const char *help;
 };
 
@@ -92,5 +98,26 @@ const struct key *wfm_cfg_find_key(const char *section, const char *name);
  * they were set). */
 const char *wfm_cfg_set_value(wfm_config *cfg, const struct key *k, const char *v,
 			      const char *file, struct cfg_why *w);
+
+/* The parsers of config_value.c: NULL on success (the value in *out), else
+ * the reason.  A number takes a decimal point or comma; a share is a
+ * fraction "0.95" or a percentage "95%"; seconds "150", "2:30" or "150.5";
+ * weekdays "mon-fri", "mon,tue,thu", "fri-mon" (three letters or in full)
+ * or "none", as a mask of bits 1u << WFM_MON ..; hours "HH:MM-HH:MM". */
+const char *wfm_cfg_parse_num(const char *v, double *out);
+const char *wfm_cfg_parse_share(const char *v, double *out);
+const char *wfm_cfg_parse_seconds(const char *v, double *out);
+const char *wfm_cfg_parse_days(const char *v, unsigned *out);
+const char *wfm_cfg_parse_hours(const char *v, wfm_hours *out);
+
+/* 1 when `v` is empty or "none" (any case). */
+int wfm_cfg_is_none(const char *v);
+
+/* 1 when x is within the range of key `k` (its lo, hi and flags). */
+int wfm_cfg_in_range(const struct key *k, double x);
+
+/* "must be at least LO and at most HI" (or more/less than) for key `k`,
+ * into why[0..n).  Returns why. */
+const char *wfm_cfg_range_reason(const struct key *k, char *why, size_t n);
 
 #endif
