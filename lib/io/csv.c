@@ -34,6 +34,7 @@
 
 #include <csv.h> /* libcsv's header: ours is "csv.h" beside this file, lib/ holds no csv.h */
 
+#include "csv_impl.h"
 #include "common/grow.h"
 
 /* libcsv's parser states (libcsv.c; not exported by its header). */
@@ -156,109 +157,6 @@ static void fail_file(wfm_csv *r, int code, const char *what, int errnum)
 	r->failed = 1;
 }
 
-/* Length of the valid UTF-8 sequence at u (n > 0 bytes available, u[0] >=
- * 0x80): 2..4, 0 when invalid, -1 when the bytes so far are a valid but
- * incomplete start. */
-static int utf8_seq(const unsigned char *u, size_t n)
-{
-	unsigned char lo = 0x80, hi = 0xBF;
-	int len, i;
-
-	if (u[0] >= 0xC2 && u[0] <= 0xDF)
-		len = 2;
-	else if (u[0] >= 0xE0 && u[0] <= 0xEF)
-		len = 3;
-	else if (u[0] >= 0xF0 && u[0] <= 0xF4)
-		len = 4;
-	else
-		return 0;
-	if (u[0] == 0xE0)
-		lo = 0xA0; /* overlong */
-	else if (u[0] == 0xED)
-		hi = 0x9F; /* surrogates */
-	else if (u[0] == 0xF0)
-		lo = 0x90; /* overlong */
-	else if (u[0] == 0xF4)
-		hi = 0x8F; /* above U+10FFFF */
-	for (i = 1; i < len; i++) {
-		if ((size_t)i >= n)
-			return -1;
-		if (u[i] < (i == 1 ? lo : 0x80) || u[i] > (i == 1 ? hi : 0xBF))
-			return 0;
-	}
-	return len;
-}
-
-/* Copies s[0..len) for a message: printable ASCII and valid UTF-8 as they
- * are, other bytes as \xHH, at most 40 characters then "...". */
-static char *show_mem(const char *s, size_t len, char *out, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, o = 0, chars = 0;
-	char piece[8];
-	size_t k;
-	int q;
-
-	if (n == 0)
-		return out;
-	while (i < len) {
-		if (chars == 40) {
-			if (o + 4 <= n)
-				memcpy(out + o, "...", 3), o += 3;
-			break;
-		}
-		if (u[i] >= 0x20 && u[i] < 0x7F) {
-			piece[0] = (char)u[i];
-			k = 1, q = 1;
-		} else if (u[i] >= 0x80 && (q = utf8_seq(u + i, len - i)) > 0 &&
-			   !(u[i] == 0xC2 && u[i + 1] < 0xA0)) { /* C1 controls */
-			memcpy(piece, s + i, (size_t)q);
-			k = (size_t)q;
-		} else {
-			snprintf(piece, sizeof piece, "\\x%02X", u[i]);
-			k = 4, q = 1;
-		}
-		if (o + k + 1 > n)
-			break;
-		memcpy(out + o, piece, k);
-		o += k;
-		i += (size_t)q;
-		chars++;
-	}
-	out[o] = '\0';
-	return out;
-}
-
-char *wfm_csv_show(const char *s, char *out, size_t n)
-{
-	return show_mem(s ? s : "", s ? strlen(s) : 0, out, n);
-}
-
-/* The text of a field f[0..to) for a message about its byte i: from a
- * little before i ("..." when the start is cut), as show_mem shows it; when
- * `after` > 0 at most `after` bytes after byte i ("..." when cut: binary
- * junk shows little of itself). */
-static char *show_at(const char *f, size_t i, size_t to, size_t after, char *out, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)f;
-	size_t from = i > 30 ? i - 30 : 0, o = 0;
-	int cut = after > 0 && to > i + 1 + after;
-
-	while (from > 0 && from < i && (u[from] & 0xC0) == 0x80)
-		from++;
-	if (cut)
-		to = i + 1 + after;
-	if (from && n > 4) {
-		memcpy(out, "...", 3);
-		o = 3;
-	}
-	show_mem(f + from, to - from, out + o, n - o);
-	o = strlen(out);
-	if (cut && o + 4 <= n && (o < 3 || strcmp(out + o - 3, "...") != 0))
-		memcpy(out + o, "...", 4);
-	return out;
-}
-
 /* Checks bytes f[from..to) of the field being read (number nfields + 1 in
  * messages): no NUL, no control characters but tab, CR and LF, valid UTF-8.
  * Sets r->checked to how far it got.  An
@@ -276,20 +174,20 @@ static int check_text(wfm_csv *r, const char *f, size_t from, size_t to, int fin
 			if (u[i] == 0) {
 				fail(r, WFM_EDATA, "%s: NUL byte (is this a text file?): '%s'",
 				     field_label(r, lab, sizeof lab),
-				     show_at(f, i, to, 8, shown, sizeof shown));
+				     wfm_csv_show_at(f, i, to, 8, shown, sizeof shown));
 				return -1;
 			}
 			if (u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' && u[i] != '\r') {
 				fail(r, WFM_EDATA,
 				     "%s: control character \\x%02X (is this a text file?): '%s'",
 				     field_label(r, lab, sizeof lab), u[i],
-				     show_at(f, i, to, 8, shown, sizeof shown));
+				     wfm_csv_show_at(f, i, to, 8, shown, sizeof shown));
 				return -1;
 			}
 			i++;
 			continue;
 		}
-		k = utf8_seq(u + i, to - i);
+		k = wfm_csv_utf8_seq(u + i, to - i);
 		if (k > 0) {
 			i += (size_t)k;
 			continue;
@@ -300,7 +198,7 @@ static int check_text(wfm_csv *r, const char *f, size_t from, size_t to, int fin
 		fail(r, WFM_EDATA,
 		     "%s: not UTF-8 (the file looks like Latin-1/Windows-1252: convert it "
 		     "with iconv -f latin1 -t utf-8): '%s'",
-		     field_label(r, lab, sizeof lab), show_at(f, i, to, 0, shown, sizeof shown));
+		     field_label(r, lab, sizeof lab), wfm_csv_show_at(f, i, to, 0, shown, sizeof shown));
 		return -1;
 	}
 	r->checked = i;
@@ -400,7 +298,7 @@ static void parse(wfm_csv *r, const char *s, size_t n)
 			 * quote too */
 			fail(r, WFM_EDATA, "%s: text after the closing quote: '\"%s'",
 			     field_label(r, lab, sizeof lab),
-			     show_mem((const char *)r->p.entry_buf, r->p.entry_buf ?
+			     wfm_csv_show_mem((const char *)r->p.entry_buf, r->p.entry_buf ?
 				      r->p.entry_pos : 0, shown, sizeof shown));
 		} else {
 			fail_file(r, WFM_EINTERNAL, "", 0);
@@ -478,62 +376,12 @@ static void finish(wfm_csv *r)
 		return;
 	if (r->p.pstate == FIELD_BEGUN && r->p.quoted) {
 		fail(r, WFM_EDATA, "%s: unterminated quote: '\"%s'", field_label(r, lab, sizeof lab),
-		     show_mem((const char *)r->p.entry_buf, r->p.entry_buf ? r->p.entry_pos : 0,
+		     wfm_csv_show_mem((const char *)r->p.entry_buf, r->p.entry_buf ? r->p.entry_pos : 0,
 			      shown, sizeof shown));
 		return;
 	}
 	csv_fini(&r->p, on_field, on_record, r);
 	r->done = 1;
-}
-
-/* Delimiter sniffing: counts ',' ';' and tab outside quotes in the first
- * line that holds more than blanks, or in its first max_line bytes. */
-struct sniff {
-	int inq, content, decided;
-	size_t count[3], seen;
-};
-
-static void sniff_bytes(struct sniff *sn, const char *s, size_t n, size_t max)
-{
-	static const char cand[3] = {',', ';', '\t'};
-	size_t i;
-	int k;
-
-	for (i = 0; i < n && !sn->decided; i++) {
-		char c = s[i];
-
-		if (++sn->seen > max) {
-			sn->decided = 1;
-		} else if (c == '"') {
-			sn->inq = !sn->inq;
-			sn->content = 1;
-		} else if (sn->inq) {
-			continue;
-		} else if (c == '\r' || c == '\n') {
-			if (sn->content)
-				sn->decided = 1;
-			else
-				memset(sn->count, 0, sizeof sn->count);
-		} else {
-			for (k = 0; k < 3 && c != cand[k]; k++)
-				;
-			if (k < 3)
-				sn->count[k]++;
-			if (c != ' ' && c != '\t')
-				sn->content = 1;
-		}
-	}
-}
-
-static char sniff_pick(const struct sniff *sn)
-{
-	static const char cand[3] = {',', ';', '\t'};
-	int k, best = 0;
-
-	for (k = 1; k < 3; k++)
-		if (sn->count[k] > sn->count[best])
-			best = k;
-	return cand[best];
 }
 
 /* Reads the next chunk and appends it to the look-ahead buffer `pre`.
@@ -555,75 +403,11 @@ static int pre_append(wfm_csv *r)
 	return 0;
 }
 
-/* The decimal mark of a tab file is decided from its first lines (at most
- * DECIMAL_SNIFF_LINES after the header, within DECIMAL_SNIFF_BYTES): a comma
- * when more cells look like "12,5" than like "12.5", else a point.  The
- * decision depends on the content only, never on how it was read. */
-enum { DECIMAL_SNIFF_LINES = 50, DECIMAL_SNIFF_BYTES = 65536 };
-
-static size_t count_lines(const char *s, size_t n)
-{
-	size_t i, k = 0;
-
-	for (i = 0; i < n; i++)
-		k += s[i] == '\n';
-	return k;
-}
-
-/* 1 when s[0..n) is digits, `mark`, digits (optionally signed). */
-static int looks_decimal(const char *s, size_t n, char mark)
-{
-	size_t i = 0, d1 = 0, d2 = 0;
-
-	if (n && (s[0] == '-' || s[0] == '+'))
-		i++;
-	for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
-		d1++;
-	if (i == n || s[i] != mark)
-		return 0;
-	for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++)
-		d2++;
-	return i == n && d1 && d2;
-}
-
-static char sniff_decimal(const char *s, size_t n, int eof)
-{
-	size_t i = 0, start = 0, lines = 0;
-	long comma = 0, point = 0;
-
-	/* only whole lines within the first DECIMAL_SNIFF_BYTES */
-	if (!eof || n > DECIMAL_SNIFF_BYTES) {
-		if (n > DECIMAL_SNIFF_BYTES)
-			n = DECIMAL_SNIFF_BYTES;
-		while (n > 0 && s[n - 1] != '\n')
-			n--;
-	}
-
-	for (i = 0; i <= n && lines <= DECIMAL_SNIFF_LINES; i++) {
-		if (i < n && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
-			continue;
-		if (lines > 0) { /* not the header */
-			size_t a = start, b = i;
-
-			if (b - a >= 2 && s[a] == '"' && s[b - 1] == '"') {
-				a++;
-				b--;
-			}
-			comma += looks_decimal(s + a, b - a, ',');
-			point += looks_decimal(s + a, b - a, '.');
-		}
-		if (i < n && s[i] == '\n')
-			lines++;
-		start = i + 1;
-	}
-	return comma > point ? ',' : '.';
-}
-
 /* Reads enough to skip a byte order mark and settle the delimiter, then
  * sets up libcsv.  Returns 0 or -1 (error recorded). */
 static int start(wfm_csv *r)
 {
-	struct sniff sn;
+	struct wfm_csv_sniff sn;
 	size_t skip = 0;
 	int bom_known = 0;
 
@@ -634,14 +418,14 @@ static int start(wfm_csv *r)
 			bom_known = 1;
 			if (r->prelen >= 3 && memcmp(r->pre, "\xEF\xBB\xBF", 3) == 0)
 				skip = 3;
-			sniff_bytes(&sn, r->pre + skip, r->prelen - skip, r->o.max_line);
+			wfm_csv_sniff_bytes(&sn, r->pre + skip, r->prelen - skip, r->o.max_line);
 		}
 		if (bom_known && (sn.decided || r->src_eof))
 			break;
 		if (pre_append(r) < 0)
 			return -1;
 		if (bom_known)
-			sniff_bytes(&sn, r->pre + r->prelen - r->inlen, r->inlen, r->o.max_line);
+			wfm_csv_sniff_bytes(&sn, r->pre + r->prelen - r->inlen, r->inlen, r->o.max_line);
 	}
 	if (r->prelen >= 2 && (memcmp(r->pre, "\xFF\xFE", 2) == 0 ||
 			       memcmp(r->pre, "\xFE\xFF", 2) == 0)) {
@@ -649,16 +433,16 @@ static int start(wfm_csv *r)
 		     "iconv -f utf-16 -t utf-8");
 		return -1;
 	}
-		r->delim = r->o.delim ? r->o.delim : sniff_pick(&sn);
+		r->delim = r->o.delim ? r->o.delim : wfm_csv_sniff_pick(&sn);
 	if (r->o.decimal == ',' || (r->o.decimal == 0 && r->delim == ';')) {
 		r->nf = (wfm_numfmt){',', '.'};
 	} else if (r->o.decimal == 0 && r->delim == '\t') {
 		/* Tab files come with either mark: look at the first lines. */
 		while (!r->src_eof && r->prelen < DECIMAL_SNIFF_BYTES &&
-		       count_lines(r->pre + skip, r->prelen - skip) <= DECIMAL_SNIFF_LINES)
+		       wfm_csv_count_lines(r->pre + skip, r->prelen - skip) <= DECIMAL_SNIFF_LINES)
 			if (pre_append(r) < 0)
 				return -1;
-		r->nf = sniff_decimal(r->pre + skip, r->prelen - skip, r->src_eof) == ','
+		r->nf = wfm_csv_sniff_decimal(r->pre + skip, r->prelen - skip, r->src_eof) == ','
 			? (wfm_numfmt){',', '.'} : (wfm_numfmt){'.', 0};
 	} else {
 		r->nf = (wfm_numfmt){'.', 0};

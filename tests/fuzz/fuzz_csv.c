@@ -1,4 +1,4 @@
-/* fuzz_csv - the CSV reader (lib/io/csv.c, csvhead.c) on arbitrary bytes.
+/* fuzz_csv - the CSV reader (lib/io/csv.c, csvhead.c, csvsniff.c, csvtext.c) on arbitrary bytes.
  *
  * The first byte picks the options (delimiter, decimal mark, a small chunk
  * size, small limits); the rest is the file.  The input is read twice, with
