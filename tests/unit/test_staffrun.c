@@ -11,23 +11,11 @@
  * string of the code), checked again against lib/deferred.c's own FIFO run
  * and a brute-force window bound; other figures are worked out by hand in
  * the comments. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <cmocka.h>
-
 #include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
 
+#include "staffrun_fixture.h"
 #include "queue/deferred.h"
-#include "run/staffrun.h"
 #include "run/staffrun_impl.h"
-#include "setup/calendar.h"
-#include "setup/config.h"
 
 #include "../ref/callback_ref.inc"
 #include "../ref/chat_ref.inc"
@@ -35,65 +23,15 @@
 #include "../ref/erlang_c_ref.inc"
 #include "../ref/staffrun_ref.inc"
 
-#define D(y, m, d) wfm_date_from_ymd(y, m, d)
 
 /* ---- fixtures ---------------------------------------------------------- */
-
-struct fx {
-	wfm_config cfg;
-	wfm_sr_settings s;
-	wfm_calendar *cal;
-	wfm_err e;
-	char *out;      /* the last output */
-	size_t outlen;
-};
 
 /* Settings from the defaults (no holidays; Monday to Friday open from
  * `opens` to `closes` minutes), with the config keys of `kv` ("key=value"
  * pairs, NULL-terminated) applied as flags. */
 static void fx_init(struct fx *f, int opens, int closes, const char *const *kv)
 {
-	memset(f, 0, sizeof *f);
-	wfm_config_defaults(&f->cfg);
-	for (; kv && *kv; kv++) {
-		char key[64];
-		const char *eq = strchr(*kv, '=');
-
-		assert_non_null(eq);
-		snprintf(key, sizeof key, "%.*s", (int)(eq - *kv), *kv);
-		if (wfm_config_set(&f->cfg, "staff", key, eq + 1, &f->e) != WFM_OK)
-			fail_msg("%s", f->e.msg);
-	}
-	assert_int_equal(wfm_sr_settings_init(&f->s, &f->cfg, &f->e), WFM_OK);
-	f->cal = wfm_calendar_new(WFM_HOLIDAYS_NONE, NULL);
-	assert_non_null(f->cal);
-	for (int wd = WFM_MON; wd <= WFM_FRI; wd++)
-		assert_int_equal(wfm_calendar_set_hours(f->cal, wd, opens, closes, NULL), WFM_OK);
-}
-
-static void fx_free(struct fx *f)
-{
-	wfm_sr_settings_release(&f->s);
-	wfm_config_release(&f->cfg);
-	wfm_calendar_free(f->cal);
-	free(f->out);
-	f->out = NULL;
-}
-
-static char *tmp_file(const char *text)
-{
-	char *path = malloc(64);
-	FILE *fp;
-	int fd;
-
-	snprintf(path, 64, "/tmp/wfm-test-staffrun-XXXXXX");
-	fd = mkstemp(path);
-	assert_true(fd >= 0);
-	fp = fdopen(fd, "w");
-	assert_non_null(fp);
-	fputs(text, fp);
-	fclose(fp);
-	return path;
+	assert_int_equal(fx_setup(f, kv, opens, closes), WFM_OK);
 }
 
 /* Reads `forecast`, computes requirements (or evaluates `staffing`),
@@ -102,71 +40,13 @@ static char *tmp_file(const char *text)
 static int run(struct fx *f, const char *forecast, const char *staffing,
 	       const wfm_sr_sim_opts *sim, int grain)
 {
-	char *fpath = tmp_file(forecast), *spath = staffing ? tmp_file(staffing) : NULL;
-	wfm_sr *r = wfm_sr_read(fpath, &f->s, f->cal, &f->e);
-	int rc = r ? WFM_OK : f->e.code;
-	FILE *mem;
-
-	if (rc == WFM_OK)
-		rc = staffing ? wfm_sr_evaluate(r, spath, -1, &f->e) : wfm_sr_require(r, &f->e);
-	if (rc == WFM_OK && sim)
-		rc = wfm_sr_simulate(r, sim, &f->e);
-	if (rc == WFM_OK) {
-		free(f->out);
-		f->out = NULL;
-		mem = open_memstream(&f->out, &f->outlen);
-		assert_non_null(mem);
-		rc = wfm_sr_write(r, mem, 0, grain, &f->e);
-		fclose(mem);
-	}
-	wfm_sr_free(r);
-	unlink(fpath);
-	free(fpath);
-	if (spath) {
-		unlink(spath);
-		free(spath);
-	}
-	return rc;
+	return fx_run(f, forecast, NULL, staffing, sim, grain);
 }
 
 static void expect_ok(struct fx *f, const char *forecast, const char *staffing, int grain)
 {
 	if (run(f, forecast, staffing, NULL, grain) != WFM_OK)
 		fail_msg("%s", f->e.msg);
-}
-
-/* Field `col` (0-based) of the output line that starts with `prefix`. */
-static const char *field_of(const struct fx *f, const char *prefix, int col)
-{
-	static char buf[128];
-	const char *p = f->out;
-	size_t n = strlen(prefix);
-
-	while (p && strncmp(p, prefix, n) != 0) {
-		p = strchr(p, '\n');
-		p = p ? p + 1 : NULL;
-	}
-	if (!p)
-		fail_msg("no line '%s' in:\n%s", prefix, f->out);
-	for (int c = 0; c < col; c++) {
-		p = strpbrk(p, ",\n");
-		assert_true(p && *p == ',');
-		p++;
-	}
-	n = strcspn(p, ",\n");
-	snprintf(buf, sizeof buf, "%.*s", (int)n, p);
-	return buf;
-}
-
-static double num_of(const struct fx *f, const char *prefix, int col)
-{
-	const char *s = field_of(f, prefix, col);
-	char *end;
-	double x = strtod(s, &end);
-
-	if (end == s || *end)
-		fail_msg("not a number in column %d of '%s': '%s'", col, prefix, s);
-	return x;
 }
 
 /* Requirements columns. */

@@ -8,79 +8,23 @@
  * Yao-Demers-Shenker (not the taut string of the code) and runs the contacts
  * first in, first out, all in exact fractions.  Its first case is also
  * worked by hand below. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <cmocka.h>
-
 #include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
 
-#include "run/staffrun.h"
-#include "setup/calendar.h"
-#include "setup/config.h"
+#include "staffrun_fixture.h"
 
 #include "../ref/backlog_ref.inc"
 
-#define D(y, m, d) wfm_date_from_ymd(y, m, d)
-
-struct fx {
-	wfm_config cfg;
-	wfm_sr_settings s;
-	wfm_calendar *cal;
-	wfm_err e;
-	char *out;
-	size_t outlen;
-	wfm_sr_summary sum;
-};
 
 /* The defaults with deadline_days `deadline` (and aht_email when aht_email
  * is not NULL); a calendar open Monday to Friday 09:00-09:15, no holidays. */
 static void fx_init(struct fx *f, int deadline, const char *aht_email)
 {
-	char v[16];
+	char dl[32], aht[64];
+	const char *kv[] = {dl, aht_email ? aht : NULL, NULL};
 
-	memset(f, 0, sizeof *f);
-	wfm_config_defaults(&f->cfg);
-	snprintf(v, sizeof v, "%d", deadline);
-	assert_int_equal(wfm_config_set(&f->cfg, "staff", "deadline_days", v, &f->e), WFM_OK);
-	if (aht_email)
-		assert_int_equal(wfm_config_set(&f->cfg, "staff", "aht_email", aht_email, &f->e),
-				 WFM_OK);
-	assert_int_equal(wfm_sr_settings_init(&f->s, &f->cfg, &f->e), WFM_OK);
-	f->cal = wfm_calendar_new(WFM_HOLIDAYS_NONE, NULL);
-	assert_non_null(f->cal);
-	for (int wd = WFM_MON; wd <= WFM_FRI; wd++)
-		assert_int_equal(wfm_calendar_set_hours(f->cal, wd, 540, 555, NULL), WFM_OK);
-}
-
-static void fx_free(struct fx *f)
-{
-	wfm_sr_settings_release(&f->s);
-	wfm_config_release(&f->cfg);
-	wfm_calendar_free(f->cal);
-	free(f->out);
-	f->out = NULL;
-}
-
-static char *tmp_file(const char *text)
-{
-	char *path = malloc(64);
-	FILE *fp;
-	int fd;
-
-	snprintf(path, 64, "/tmp/wfm-test-backlog-XXXXXX");
-	fd = mkstemp(path);
-	assert_true(fd >= 0);
-	fp = fdopen(fd, "w");
-	assert_non_null(fp);
-	fputs(text, fp);
-	fclose(fp);
-	return path;
+	snprintf(dl, sizeof dl, "deadline_days=%d", deadline);
+	snprintf(aht, sizeof aht, "aht_email=%s", aht_email ? aht_email : "");
+	assert_int_equal(fx_setup(f, kv, 540, 555), WFM_OK);
 }
 
 /* Reads `forecast`, the backlog `backlog` (none when NULL), computes the
@@ -88,66 +32,7 @@ static char *tmp_file(const char *text)
  * Returns the status of the first step that failed. */
 static int run(struct fx *f, const char *forecast, const char *backlog, const char *staffing)
 {
-	char *fp = tmp_file(forecast), *bp = backlog ? tmp_file(backlog) : NULL;
-	char *sp = staffing ? tmp_file(staffing) : NULL;
-	wfm_sr *r = wfm_sr_read(fp, &f->s, f->cal, &f->e);
-	int rc = r ? WFM_OK : f->e.code;
-	FILE *mem;
-
-	if (rc == WFM_OK && bp)
-		rc = wfm_sr_backlog(r, bp, &f->e);
-	if (rc == WFM_OK)
-		rc = sp ? wfm_sr_evaluate(r, sp, -1, &f->e) : wfm_sr_require(r, &f->e);
-	if (rc == WFM_OK) {
-		free(f->out);
-		f->out = NULL;
-		mem = open_memstream(&f->out, &f->outlen);
-		assert_non_null(mem);
-		rc = wfm_sr_write(r, mem, 0, WFM_SR_INTERVAL, &f->e);
-		fclose(mem);
-		f->sum = *wfm_sr_get_summary(r);
-	}
-	wfm_sr_free(r);
-	for (char **p = (char *[]){fp, bp, sp}, **end = p + 3; p < end; p++) {
-		if (*p)
-			unlink(*p);
-		free(*p);
-	}
-	return rc;
-}
-
-/* Field `col` (0-based) of the output line that starts with `prefix`. */
-static const char *field_of(const struct fx *f, const char *prefix, int col)
-{
-	static char buf[128];
-	const char *p = f->out;
-	size_t n = strlen(prefix);
-
-	while (p && strncmp(p, prefix, n) != 0) {
-		p = strchr(p, '\n');
-		p = p ? p + 1 : NULL;
-	}
-	if (!p)
-		fail_msg("no line '%s' in:\n%s", prefix, f->out);
-	for (int c = 0; c < col; c++) {
-		p = strpbrk(p, ",\n");
-		assert_true(p && *p == ',');
-		p++;
-	}
-	n = strcspn(p, ",\n");
-	snprintf(buf, sizeof buf, "%.*s", (int)n, p);
-	return buf;
-}
-
-static double num_of(const struct fx *f, const char *prefix, int col)
-{
-	const char *s = field_of(f, prefix, col);
-	char *end;
-	double x = strtod(s, &end);
-
-	if (end == s || *end)
-		fail_msg("not a number in column %d of '%s': '%s'", col, prefix, s);
-	return x;
+	return fx_run(f, forecast, backlog, staffing, NULL, WFM_SR_INTERVAL);
 }
 
 /* Columns of the requirements and of the evaluation. */

@@ -11,61 +11,16 @@
  * 15 minutes are 20.5 erlangs, so at least 21 agents, and 21 reach a service
  * level of 0.163 in 20 s (by hand from the Erlang C formula; more than the
  * 5 % asked). */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <cmocka.h>
-
 #include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
 
-#include "run/staffrun.h"
-#include "setup/calendar.h"
-#include "setup/config.h"
-
-struct fx {
-	wfm_config cfg;
-	wfm_sr_settings s;
-	wfm_calendar *cal;
-	wfm_err e;
-	char *out;
-	size_t outlen;
-};
+#include "staffrun_fixture.h"
 
 /* The defaults with the [staff] keys of `kv` ("key=value", NULL-terminated)
  * applied as flags; a calendar open Monday to Friday 09:00-09:15, no
  * holidays.  Returns the status of wfm_sr_settings_init. */
 static int fx_init(struct fx *f, const char *const *kv)
 {
-	memset(f, 0, sizeof *f);
-	wfm_config_defaults(&f->cfg);
-	for (; kv && *kv; kv++) {
-		char key[64];
-		const char *eq = strchr(*kv, '=');
-
-		assert_non_null(eq);
-		snprintf(key, sizeof key, "%.*s", (int)(eq - *kv), *kv);
-		if (wfm_config_set(&f->cfg, "staff", key, eq + 1, &f->e) != WFM_OK)
-			fail_msg("%s", f->e.msg);
-	}
-	f->cal = wfm_calendar_new(WFM_HOLIDAYS_NONE, NULL);
-	assert_non_null(f->cal);
-	for (int wd = WFM_MON; wd <= WFM_FRI; wd++)
-		assert_int_equal(wfm_calendar_set_hours(f->cal, wd, 540, 555, NULL), WFM_OK);
-	return wfm_sr_settings_init(&f->s, &f->cfg, &f->e);
-}
-
-static void fx_free(struct fx *f)
-{
-	wfm_sr_settings_release(&f->s);
-	wfm_config_release(&f->cfg);
-	wfm_calendar_free(f->cal);
-	free(f->out);
-	f->out = NULL;
+	return fx_setup(f, kv, 540, 555);
 }
 
 static void expect_share(const struct fx *f, int ch, int wd, double want)
@@ -142,41 +97,11 @@ static void test_no_time_left(void **state)
 	fx_free(&f);
 }
 
-static char *tmp_file(const char *text)
-{
-	char *path = malloc(64);
-	FILE *fp;
-	int fd;
-
-	assert_non_null(path);
-	snprintf(path, 64, "/tmp/wfm-test-shrink-XXXXXX");
-	fd = mkstemp(path);
-	assert_true(fd >= 0);
-	fp = fdopen(fd, "w");
-	assert_non_null(fp);
-	fputs(text, fp);
-	fclose(fp);
-	return path;
-}
-
 /* Requirements of `forecast` at `grain` into f->out. */
 static void run(struct fx *f, const char *forecast, int grain)
 {
-	char *path = tmp_file(forecast);
-	wfm_sr *r = wfm_sr_read(path, &f->s, f->cal, &f->e);
-	FILE *mem;
-
-	if (!r || wfm_sr_require(r, &f->e) != WFM_OK)
+	if (fx_run(f, forecast, NULL, NULL, NULL, grain) != WFM_OK)
 		fail_msg("%s", f->e.msg);
-	free(f->out);
-	f->out = NULL;
-	mem = open_memstream(&f->out, &f->outlen);
-	assert_non_null(mem);
-	assert_int_equal(wfm_sr_write(r, mem, 0, grain, &f->e), WFM_OK);
-	fclose(mem);
-	wfm_sr_free(r);
-	unlink(path);
-	free(path);
 }
 
 /* Column `col` (0-based) of the line of `out` that starts with `prefix`. */
