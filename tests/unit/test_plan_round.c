@@ -41,6 +41,42 @@ static int iv_of(const pl_ctx *c, int minute)
 	return (minute - c->in->grid_start) / c->iv;
 }
 
+/* An input of the linear objective with rules `ru` (already set) on days
+ * days[0..n), line 1700 requiring `agents` in every 15 minutes from `from`
+ * to `to` of each day. */
+static wfm_plan_input *line_days(wfm_plan_rules *ru, const wfm_plan_day *days, int n,
+				 int from, int to, double agents)
+{
+	wfm_plan_input *in;
+	wfm_err e = {0};
+
+	ru->objective = WFM_PLAN_LINEAR;
+	in = wfm_plan_input_new(ru, days, n, &e);
+	assert_non_null(in);
+	assert_int_equal(wfm_plan_add_line(in, "1700", 1.0, &e), 0);
+	for (int d = 0; d < n; d++)
+		for (int t = from; t < to; t += 15)
+			assert_int_equal(wfm_plan_add_requirement(in, d, t, 0, agents, &e), 0);
+	return in;
+}
+
+/* Adds agent `name` (line 1700, `hours` a week, no other limits), which
+ * must get index `id`. */
+static void add_agent(wfm_plan_input *in, const char *name, double hours, int id)
+{
+	wfm_plan_agent_spec sp;
+	wfm_err e = {0};
+
+	memset(&sp, 0, sizeof sp);
+	sp.name = name;
+	sp.skills = "1700";
+	sp.hours_per_week = hours;
+	sp.earliest_start = -1;
+	sp.latest_end = -1;
+	sp.pref_from = sp.pref_to = -1;
+	assert_int_equal(wfm_plan_add_agent(in, &sp, &e), id);
+}
+
 /* One day 09:00-17:30, agent a0 (8 h), two listed trainings of 120
  * minutes for a0, their slots fixed at 10:30 and 12:30 (as
  * wfm_pl_choose_slots fixes slots). */
@@ -49,27 +85,13 @@ static wfm_plan_input *two_sessions_day(void)
 	wfm_plan_rules ru;
 	wfm_plan_day day = {wfm_date_from_ymd(2024, 3, 4), 540, 1050};
 	wfm_plan_input *in;
-	wfm_plan_agent_spec sp;
 	wfm_plan_training_spec ta = {"A", "1700", 120, 1, 1, "a0", day.date, day.date};
 	wfm_plan_training_spec tb = {"B", "1700", 120, 1, 1, "a0", day.date, day.date};
 	wfm_err e = {0};
-	int t;
 
 	wfm_plan_rules_default(&ru);
-	ru.objective = WFM_PLAN_LINEAR;
-	in = wfm_plan_input_new(&ru, &day, 1, &e);
-	assert_non_null(in);
-	assert_int_equal(wfm_plan_add_line(in, "1700", 1.0, &e), 0);
-	for (t = 540; t < 1050; t += 15)
-		assert_int_equal(wfm_plan_add_requirement(in, 0, t, 0, 1, &e), 0);
-	memset(&sp, 0, sizeof sp);
-	sp.name = "a0";
-	sp.skills = "1700";
-	sp.hours_per_week = 8;
-	sp.earliest_start = -1;
-	sp.latest_end = -1;
-	sp.pref_from = sp.pref_to = -1;
-	assert_int_equal(wfm_plan_add_agent(in, &sp, &e), 0);
+	in = line_days(&ru, &day, 1, 540, 1050, 1);
+	add_agent(in, "a0", 8, 0);
 	assert_int_equal(wfm_plan_add_training(in, &ta, &e), 0);
 	assert_int_equal(wfm_plan_add_training(in, &tb, &e), 1);
 	return in;
@@ -173,29 +195,12 @@ static wfm_plan_input *two_groups_day(void)
 	wfm_plan_input *in;
 	wfm_plan_training_spec tt = {"T", "1700", 60, 1, 1, "2", day.date, day.date};
 	wfm_err e = {0};
-	int t, i;
 
 	wfm_plan_rules_default(&ru);
-	ru.objective = WFM_PLAN_LINEAR;
-	in = wfm_plan_input_new(&ru, &day, 1, &e);
-	assert_non_null(in);
-	assert_int_equal(wfm_plan_add_line(in, "1700", 1.0, &e), 0);
-	for (t = 540; t < 1050; t += 15)
-		assert_int_equal(wfm_plan_add_requirement(in, 0, t, 0, 2, &e), 0);
-	for (i = 0; i < 3; i++) {
-		wfm_plan_agent_spec sp;
-		char name[8];
-
-		memset(&sp, 0, sizeof sp);
-		snprintf(name, sizeof name, "a%d", i);
-		sp.name = name;
-		sp.skills = "1700";
-		sp.hours_per_week = 8;
-		sp.earliest_start = -1;
-		sp.latest_end = -1;
-		sp.pref_from = sp.pref_to = -1;
-		assert_int_equal(wfm_plan_add_agent(in, &sp, &e), i);
-	}
+	in = line_days(&ru, &day, 1, 540, 1050, 2);
+	add_agent(in, "a0", 8, 0);
+	add_agent(in, "a1", 8, 1);
+	add_agent(in, "a2", 8, 2);
 	assert_int_equal(wfm_plan_add_training(in, &tt, &e), 0);
 	return in;
 }
@@ -256,32 +261,18 @@ static void test_rest_chain_all_templates(void **state)
 	wfm_plan_day days[2] = {{wfm_date_from_ymd(2024, 3, 4), 360, 1440},
 				{wfm_date_from_ymd(2024, 3, 5), 360, 1440}};
 	wfm_plan_input *in;
-	wfm_plan_agent_spec sp;
 	pl_ctx c;
 	pl_roster *r;
 	pl_flow *f;
 	pl_clock k;
 	wfm_err e = {0};
 	unsigned seed = 5;
-	int d, t, j;
+	int d, j;
 
 	(void)state;
 	wfm_plan_rules_default(&ru);
-	ru.objective = WFM_PLAN_LINEAR;
-	in = wfm_plan_input_new(&ru, days, 2, &e);
-	assert_non_null(in);
-	assert_int_equal(wfm_plan_add_line(in, "1700", 1.0, &e), 0);
-	for (d = 0; d < 2; d++)
-		for (t = 1200; t < 1440; t += 15)
-			assert_int_equal(wfm_plan_add_requirement(in, d, t, 0, 1, &e), 0);
-	memset(&sp, 0, sizeof sp);
-	sp.name = "late";
-	sp.skills = "1700";
-	sp.hours_per_week = 8;
-	sp.earliest_start = -1;
-	sp.latest_end = -1;
-	sp.pref_from = sp.pref_to = -1;
-	assert_int_equal(wfm_plan_add_agent(in, &sp, &e), 0);
+	in = line_days(&ru, days, 2, 1200, 1440, 1);
+	add_agent(in, "late", 8, 0);
 	assert_int_equal(wfm_pl_prepare(&c, in, &e), 0);
 	assert_int_equal(wfm_pl_diagnose(&c, &e), 0);
 	assert_int_equal(wfm_pl_build_model(&c, &e), 0);
@@ -316,33 +307,15 @@ static void test_fewer_slots_than_sessions(void **state)
 	wfm_plan_input *in;
 	pl_ctx c;
 	wfm_err e = {0};
-	int i, t;
 
 	(void)state;
 	wfm_plan_rules_default(&ru);
-	ru.objective = WFM_PLAN_LINEAR;
 	ru.n_types = 1;
 	ru.type[0].minutes = 240;
 	ru.type[0].n_breaks = 0;
-	in = wfm_plan_input_new(&ru, &day, 1, &e);
-	assert_non_null(in);
-	assert_int_equal(wfm_plan_add_line(in, "1700", 1.0, &e), 0);
-	for (t = 540; t < 780; t += 15)
-		assert_int_equal(wfm_plan_add_requirement(in, 0, t, 0, 1, &e), 0);
-	for (i = 0; i < 2; i++) {
-		wfm_plan_agent_spec sp;
-		char name[8];
-
-		memset(&sp, 0, sizeof sp);
-		snprintf(name, sizeof name, "a%d", i);
-		sp.name = name;
-		sp.skills = "1700";
-		sp.hours_per_week = 4;
-		sp.earliest_start = -1;
-		sp.latest_end = -1;
-		sp.pref_from = sp.pref_to = -1;
-		assert_int_equal(wfm_plan_add_agent(in, &sp, &e), i);
-	}
+	in = line_days(&ru, &day, 1, 540, 780, 1);
+	add_agent(in, "a0", 4, 0);
+	add_agent(in, "a1", 4, 1);
 	assert_int_equal(wfm_plan_add_training(in, &tt, &e), 0);
 	assert_int_equal(wfm_pl_prepare(&c, in, &e), 0);
 	assert_int_equal(c.tr[0].n_sess, 2);
