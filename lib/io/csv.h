@@ -175,6 +175,15 @@ typedef struct wfm_csv_col {
 int wfm_csv_map(wfm_csv *r, const wfm_csv_col *cols, size_t ncols,
 		int *idx, wfm_err *e);
 
+/* Reads the header line of `r` (its first record) and maps it onto cols[0..n)
+ * as wfm_csv_map does, into idx; when `head` is not NULL, the n strings of
+ * `size` bytes at head, head + size, ... get the header's own name of each
+ * column (cols[k].name when it is absent), to name cells in messages.
+ * Fails with WFM_EDATA "NAME: empty file, expected a header line" when
+ * the file has no record, else as wfm_csv_next or wfm_csv_map. */
+int wfm_csv_read_header(wfm_csv *r, const wfm_csv_col *cols, size_t n, int *idx, char *head,
+			size_t size, wfm_err *e);
+
 
 /* Writer.  Canonical: ',' delimiter, '.' decimal point, LF, no BOM, ISO
  * dates.  Excel (the nl-BE profile): ';' delimiter, decimal comma, UTF-8 BOM

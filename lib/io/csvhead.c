@@ -6,6 +6,7 @@
 
 #include "common/fold.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* 1 when the folded header cell `cell` names column c. */
@@ -65,5 +66,23 @@ int wfm_csv_map(wfm_csv *r, const wfm_csv_col *cols, size_t ncols,
 	if (missing)
 		return wfm_err_set(e, WFM_EDATA, "%s:%ld: missing column%s %s", wfm_csv_name(r),
 				   wfm_csv_line(r), missing > 1 ? "s" : "", list);
+	return WFM_OK;
+}
+
+int wfm_csv_read_header(wfm_csv *r, const wfm_csv_col *cols, size_t n, int *idx, char *head,
+			size_t size, wfm_err *e)
+{
+	int rc = wfm_csv_next(r, e);
+
+	if (rc == 0)
+		return wfm_err_set(e, WFM_EDATA, "%s: empty file, expected a header line",
+				   wfm_csv_name(r));
+	if (rc < 0)
+		return e->code ? e->code : WFM_EDATA;
+	if ((rc = wfm_csv_map(r, cols, n, idx, e)))
+		return rc;
+	for (size_t k = 0; head && k < n; k++)
+		snprintf(head + k * size, size, "%s",
+			 idx[k] >= 0 ? wfm_csv_field(r, (size_t)idx[k]) : cols[k].name);
 	return WFM_OK;
 }

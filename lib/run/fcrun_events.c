@@ -128,7 +128,7 @@ int wfm_events_read(const char *path, wfm_event_list *out, wfm_err *err)
 	struct reader rd;
 	wfm_event x;
 	size_t cap = 0, k;
-	int rc, c;
+	int rc;
 
 	memset(out, 0, sizeof *out);
 	memset(&rd, 0, sizeof rd);
@@ -139,16 +139,9 @@ int wfm_events_read(const char *path, wfm_event_list *out, wfm_err *err)
 		rc = wfm_err_nomem(e);
 		goto done;
 	}
-	rc = wfm_csv_next(rd.csv, e);
-	if (rc == 0) {
-		rc = wfm_err_set(e, WFM_EDATA, "%s: empty file, expected a header line", out->name);
+	if ((rc = wfm_csv_read_header(rd.csv, columns, NCOLS, rd.idx, rd.head[0],
+				      sizeof rd.head[0], e)))
 		goto done;
-	}
-	if (rc < 0 || (rc = wfm_csv_map(rd.csv, columns, NCOLS, rd.idx, e)))
-		goto done;
-	for (c = 0; c < NCOLS; c++)
-		snprintf(rd.head[c], sizeof rd.head[c], "%s", rd.idx[c] < 0 ? columns[c].name :
-			 wfm_csv_field(rd.csv, (size_t)rd.idx[c]));
 	while ((rc = wfm_csv_next(rd.csv, e)) > 0) {
 		if (wfm_csv_blank_record(rd.csv))
 			continue;

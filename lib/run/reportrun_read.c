@@ -18,17 +18,9 @@ int wfm_rr_csv_open(rr_csv *c, const char *path, const wfm_csv_col *cols, size_t
 		return wfm_err_set(e, WFM_EINTERNAL, "too many columns");
 	if (!(c->csv = wfm_csv_open(path, NULL, e)))
 		return e->code ? e->code : WFM_ENOINPUT;
-	rc = wfm_csv_next(c->csv, e);
-	if (rc == 0)
-		return wfm_err_set(e, WFM_EDATA, "%s: empty file, expected a header line",
-				   wfm_csv_name(c->csv));
-	if (rc < 0)
-		return e->code;
-	if ((rc = wfm_csv_map(c->csv, cols, n, c->idx, e)))
+	if ((rc = wfm_csv_read_header(c->csv, cols, n, c->idx, c->head[0], sizeof c->head[0],
+				      e)))
 		return rc;
-	for (size_t k = 0; k < n; k++)
-		snprintf(c->head[k], sizeof c->head[k], "%s",
-			 c->idx[k] >= 0 ? wfm_csv_field(c->csv, (size_t)c->idx[k]) : cols[k].name);
 	c->nf = wfm_csv_numfmt(c->csv);
 	return WFM_OK;
 }

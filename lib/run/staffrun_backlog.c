@@ -171,16 +171,8 @@ int wfm_sr_backlog(wfm_sr *r, const char *path, wfm_err *e)
 	r->bdue = deadline > 1 ? (size_t)deadline - 1 : 0;
 	if (r->bdue >= r->nwday)
 		r->bdue = r->nwday ? r->nwday - 1 : 0;
-	rc = wfm_csv_next(b.csv, e);
-	if (rc == 0)
-		rc = wfm_err_set(e, WFM_EDATA, "%s: empty file, expected a header line", r->bname);
-	else if (rc < 0)
-		rc = e->code;
-	else if ((rc = wfm_csv_map(b.csv, columns, NB, b.idx, e)) == WFM_OK) {
-		for (int c = 0; c < NB; c++)
-			snprintf(b.head[c], sizeof b.head[c], "%s",
-				 b.idx[c] >= 0 ? wfm_csv_field(b.csv, (size_t)b.idx[c])
-					       : columns[c].name);
+	if ((rc = wfm_csv_read_header(b.csv, columns, NB, b.idx, b.head[0], sizeof b.head[0],
+				      e)) == WFM_OK) {
 		b.nf = wfm_csv_numfmt(b.csv);
 		while ((rc = wfm_csv_next(b.csv, e)) > 0)
 			if (!wfm_csv_blank_record(b.csv) && (rc = add_row(&b, e)))

@@ -219,22 +219,13 @@ static int read_staffing(struct reader *rd, const char *path, wfm_err *e)
 
 	if (!(rd->csv = wfm_csv_open(path, NULL, e)))
 		return e->code ? e->code : WFM_ENOINPUT;
-	rc = wfm_csv_next(rd->csv, e);
-	if (rc == 0)
-		return wfm_err_set(e, WFM_EDATA, "%s: empty file, expected a header line",
-				   wfm_csv_name(rd->csv));
-	if (rc < 0)
-		return e->code;
-	if ((rc = wfm_csv_map(rd->csv, columns, NCOLS, rd->idx, e)))
+	if ((rc = wfm_csv_read_header(rd->csv, columns, NCOLS, rd->idx, rd->head[0],
+				      sizeof rd->head[0], e)))
 		return rc;
 	if (rd->idx[C_PLANNED] < 0 && rd->idx[C_AGENTS] < 0)
 		return wfm_err_set(e, WFM_EDATA, "%s:%ld: missing column 'planned' or 'agents'",
 				   wfm_csv_name(rd->csv), wfm_csv_line(rd->csv));
 	rd->val = rd->idx[C_PLANNED] >= 0 ? C_PLANNED : C_AGENTS;
-	for (int c = 0; c < NCOLS; c++)
-		snprintf(rd->head[c], sizeof rd->head[c], "%s",
-			 rd->idx[c] >= 0 ? wfm_csv_field(rd->csv, (size_t)rd->idx[c])
-					 : columns[c].name);
 	rd->nf = wfm_csv_numfmt(rd->csv);
 	while ((rc = wfm_csv_next(rd->csv, e)) > 0)
 		if (!wfm_csv_blank_record(rd->csv) && (rc = add_entry(rd, e)))

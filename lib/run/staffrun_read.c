@@ -176,18 +176,9 @@ static int read_rows(wfm_sr *r, const char *path, wfm_err *e)
 	if (!(rd.csv = wfm_csv_open(path, NULL, e)))
 		return e->code ? e->code : WFM_ENOINPUT;
 	r->name = strdup(wfm_csv_name(rd.csv));
-	rc = r->name ? wfm_csv_next(rd.csv, e) : -2;
-	if (rc == 0)
-		rc = wfm_err_set(e, WFM_EDATA, "%s: empty file, expected a header line", r->name);
-	else if (rc == -2)
-		rc = wfm_err_nomem(e);
-	else if (rc < 0)
-		rc = e->code;
-	else if ((rc = wfm_csv_map(rd.csv, columns, NCOLS, rd.idx, e)) == WFM_OK) {
-		for (int c = 0; c < NCOLS; c++)
-			snprintf(rd.head[c], sizeof rd.head[c], "%s",
-				 rd.idx[c] >= 0 ? wfm_csv_field(rd.csv, (size_t)rd.idx[c])
-						: columns[c].name);
+	rc = r->name ? wfm_csv_read_header(rd.csv, columns, NCOLS, rd.idx, rd.head[0],
+					   sizeof rd.head[0], e) : wfm_err_nomem(e);
+	if (rc == WFM_OK) {
 		rd.nf = wfm_csv_numfmt(rd.csv);
 		while ((rc = wfm_csv_next(rd.csv, e)) > 0) {
 			if (wfm_csv_blank_record(rd.csv))
