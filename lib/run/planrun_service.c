@@ -24,7 +24,10 @@
  * service_weight x line weight x the lost contacts of the split; answered
  * and within are those of the models at the same split.  A curve runs until
  * the lost contacts fall below 1e-7 of the volume, at least two agents past
- * the requirement; beyond its last point the plan takes it as flat.
+ * the requirement; beyond its last point the plan takes it as flat.  The
+ * channel's curve and the choice of the channel of each next agent are
+ * wfm_sr_curve_make and wfm_sr_next_agent (staffrun.h): the very functions
+ * with which wfm-staff --evaluate and wfm-report split a line's agents.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -34,114 +37,25 @@
 #include "common/sortctx.h"
 #include "staffrun.h"
 
-/* One channel's figures for n = 0 .. n-1 agents. */
-typedef struct chan_curve {
-	int n;
-	double *ans, *within, *lost; /* lost: its lower convex envelope */
-} chan_curve;
-
-static void curve_free(chan_curve *cc)
-{
-	free(cc->ans);
-	free(cc->within);
-	free(cc->lost);
-	memset(cc, 0, sizeof *cc);
-}
-
-static int grow3(chan_curve *cc, int *cap, int need)
-{
-	double *a, *w, *l;
-	int nc;
-
-	if (need <= *cap)
-		return 0;
-	nc = *cap ? 2 * *cap : 64;
-	while (nc < need)
-		nc *= 2;
-	a = realloc(cc->ans, (size_t)nc * sizeof *a);
-	if (a)
-		cc->ans = a;
-	w = realloc(cc->within, (size_t)nc * sizeof *w);
-	if (w)
-		cc->within = w;
-	l = realloc(cc->lost, (size_t)nc * sizeof *l);
-	if (l)
-		cc->lost = l;
-	if (!a || !w || !l)
-		return -1;
-	*cap = nc;
-	return 0;
-}
-
-/* The curve of one live row. */
+/* The curve of one live row (wfm_sr_curve_make with wfm-staff's model and
+ * target for it), at least two agents past its requirement. */
 static int channel_curve(const wfm_sr_settings *ss, const pr_live *row, double interval_s,
-			 double depth_weight, chan_curve *cc, wfm_err *e)
+			 double depth_weight, wfm_sr_curve *cc, wfm_err *e)
 {
 	wfm_model m;
 	wfm_target tg;
-	wfm_queue_perf p;
-	int cap = 0, n, nmin, *hull;
-	double a;
 
-	memset(cc, 0, sizeof *cc);
 	wfm_sr_live_model(ss, row->channel, row->aht, &m, &tg);
-	a = row->volume * row->aht / interval_s;
-	nmin = (int)ceil(row->agents - 1e-9) + 2;
-	if (nmin < (int)ceil(a) + 2)
-		nmin = (int)ceil(a) + 2;
-	for (n = 0;; n++) {
-		double served;
-		int rc;
-
-		if (grow3(cc, &cap, n + 1))
-			return wfm_err_nomem(e);
-		rc = wfm_staff_eval(&m, row->volume, row->aht, interval_s, n, tg.sl_t_s, &p, e);
-		if (rc)
-			return rc;
-		cc->ans[n] = row->volume * p.answered;
-		cc->within[n] = row->volume * p.sl;
-		if (cc->within[n] > cc->ans[n])
-			cc->within[n] = cc->ans[n];
-		served = tg.answered > 0 ? cc->ans[n] : cc->within[n];
-		cc->lost[n] = row->volume - served;
-		if (cc->lost[n] < 0)
-			cc->lost[n] = 0;
-		/* the models are monotone; keep rounding from saying otherwise */
-		if (n > 0) {
-			if (cc->ans[n] < cc->ans[n - 1])
-				cc->ans[n] = cc->ans[n - 1];
-			if (cc->within[n] < cc->within[n - 1])
-				cc->within[n] = cc->within[n - 1];
-			if (cc->lost[n] > cc->lost[n - 1])
-				cc->lost[n] = cc->lost[n - 1];
-		}
-		if ((n >= nmin && cc->lost[n] <= 1e-7 * row->volume) || n >= nmin + 5000)
-			break;
-	}
-	cc->n = n + 1;
-	hull = malloc((size_t)cc->n * sizeof *hull);
-	if (!hull)
-		return wfm_err_nomem(e);
-	wfm_sr_envelope(cc->lost, cc->n, hull);
-	free(hull);
-	/* the depth term: convex and non-increasing in n, as the envelope is */
-	if (depth_weight > 0 && row->volume > 0) {
-		double tau = tg.answered > 0 ? tg.answered : tg.sl;
-
-		for (n = 0; n < cc->n; n++) {
-			double deep = cc->lost[n] / row->volume - (1 - tau);
-
-			if (deep > 0)
-				cc->lost[n] += depth_weight * row->volume * deep * deep;
-		}
-	}
-	return WFM_OK;
+	return wfm_sr_curve_make(cc, &m, &tg, row->volume, row->aht, interval_s,
+				 (long)ceil(row->agents - 1e-9) + 2, depth_weight, e);
 }
 
-/* The line's curve from its channels' (k of them), into pt[0 .. *np - 1]. */
-static int merge(const chan_curve *cc, int k, double weight, wfm_plan_svc_point **pt, int *np)
+/* The line's curve from its channels' (k of them), into pt[0 .. *np - 1]:
+ * each next agent where wfm_sr_next_agent puts it. */
+static int merge(const wfm_sr_curve *cc, int k, double weight, wfm_plan_svc_point **pt, int *np)
 {
-	int at[8] = {0}, total = 1, i, c;
+	long at[8] = {0}, total = 1;
+	int i, c;
 	wfm_plan_svc_point *p;
 
 	for (i = 0; i < k; i++)
@@ -152,23 +66,8 @@ static int merge(const chan_curve *cc, int k, double weight, wfm_plan_svc_point 
 	for (c = 0; c < total; c++) {
 		double ans = 0, within = 0, lost = 0;
 
-		if (c > 0) {
-			int best = -1;
-			double bd = 0;
-
-			for (i = 0; i < k; i++) {
-				double dlt;
-
-				if (at[i] + 1 >= cc[i].n)
-					continue;
-				dlt = cc[i].lost[at[i] + 1] - cc[i].lost[at[i]];
-				if (best < 0 || dlt < bd) {
-					best = i;
-					bd = dlt;
-				}
-			}
-			at[best]++;
-		}
+		if (c > 0)
+			at[wfm_sr_next_agent(cc, k, at)]++;
 		for (i = 0; i < k; i++) {
 			ans += cc[i].ans[at[i]];
 			within += cc[i].within[at[i]];
@@ -179,7 +78,7 @@ static int merge(const chan_curve *cc, int k, double weight, wfm_plan_svc_point 
 		p[c].cost = weight * lost;
 	}
 	*pt = p;
-	*np = total;
+	*np = (int)total;
 	return 0;
 }
 
@@ -216,7 +115,7 @@ int wfm_pr_add_service(wfm_plan_input *in, const wfm_config *cfg, pr_live *rows,
 		return wfm_err_nomem(e);
 	}
 	for (i = 0; i < n && rc == WFM_OK; i = j) {
-		chan_curve cc[8];
+		wfm_sr_curve cc[8];
 		wfm_plan_svc_point *pt = NULL;
 		int k = 0, np, q;
 		double vol = 0;
@@ -244,7 +143,7 @@ int wfm_pr_add_service(wfm_plan_input *in, const wfm_config *cfg, pr_live *rows,
 			free(pt);
 		}
 		for (q = 0; q < k; q++)
-			curve_free(&cc[q]);
+			wfm_sr_curve_release(&cc[q]);
 	}
 	wfm_sr_settings_release(&ss);
 	return rc;

@@ -125,6 +125,38 @@ int wfm_sr_settings_init(wfm_sr_settings *s, const wfm_config *cfg, wfm_err *e);
  * space for n indices. */
 void wfm_sr_envelope(double *v, long n, int *hull);
 
+/* One live contact's service as a function of its agents n = 0 .. n - 1,
+ * as wfm-plan's service curve and a split between phone and chat count it:
+ * contacts answered live, answered within sl_time, and lost (not answered
+ * live where the target is the answer rate, not within sl_time where it is
+ * the service level), each monotone in n; `lost` replaced by its lower
+ * convex envelope plus depth_weight x volume x (the share lost - (1 -
+ * target))^2 where positive. */
+typedef struct wfm_sr_curve {
+	long n;
+	double *ans, *within, *lost;
+} wfm_sr_curve;
+
+/* Fills `c` for `volume` contacts of handle time aht_s in an interval of
+ * interval_s seconds under model `m` and target `tg` (wfm_sr_live_model):
+ * at least n_min + 1 points and at least ceil(load) + 3, on until less than
+ * 1e-7 of the volume is lost (at most 5000 points past those).  Free with
+ * wfm_sr_curve_release (also after a failure).  WFM_OK, or the model's
+ * error, or WFM_EINTERNAL when out of memory. */
+int wfm_sr_curve_make(wfm_sr_curve *c, const wfm_model *m, const wfm_target *tg, double volume,
+		      double aht_s, double interval_s, long n_min, double depth_weight,
+		      wfm_err *e);
+
+/* Frees what `c` holds and zeroes it. */
+void wfm_sr_curve_release(wfm_sr_curve *c);
+
+/* The split of a line's agents between its channels (phone first), one
+ * agent at a time: with at[i] agents on channel i of curves c[0 .. k-1],
+ * the channel the next agent goes to: the one whose lost contacts fall the
+ * most, the first of them on a tie, none past its curve's last point; -1
+ * when every channel is at its last point. */
+int wfm_sr_next_agent(const wfm_sr_curve *c, int k, const long *at);
+
 /* Frees what `s` owns; NULL is a no-op. */
 void wfm_sr_settings_release(wfm_sr_settings *s);
 

@@ -4,8 +4,9 @@
  * A staffing without a channel column (wfm-plan's coverage: agents per
  * interval and line) on a line with both phone and chat in the forecast
  * splits each interval's agents between the two as the plan's service
- * curve does (planrun_service.c): from none on either, each next agent goes
- * to the channel where it saves most lost contacts (not answered live, or
+ * curve does (planrun_service.c), with the same functions
+ * (wfm_sr_curve_make, wfm_sr_next_agent): from none on either, each next
+ * agent goes to the channel where it saves most lost contacts (not answered live, or
  * not within the threshold when the channel's model has no abandonment and
  * its target is the service level; the lower convex envelope of each
  * channel's curve, plus [plan] depth_weight x contacts x the depth below
@@ -233,28 +234,6 @@ static int read_staffing(struct reader *rd, const char *path, wfm_err *e)
 	return rc < 0 ? e->code : WFM_OK;
 }
 
-void wfm_sr_envelope(double *v, long n, int *hull)
-{
-	long k, i;
-	int m = 0;
-
-	for (k = 0; k < n; k++) {
-		while (m >= 2) {
-			int a = hull[m - 2], b = hull[m - 1];
-
-			if ((v[b] - v[a]) * (double)(k - a) >= (v[k] - v[a]) * (double)(b - a))
-				m--;
-			else
-				break;
-		}
-		hull[m++] = (int)k;
-	}
-	for (i = 0; i + 1 < m; i++)
-		for (k = hull[i] + 1; k < hull[i + 1]; k++)
-			v[k] = v[hull[i]] + (v[hull[i + 1]] - v[hull[i]]) * (double)(k - hull[i]) /
-			       (hull[i + 1] - hull[i]);
-}
-
 /* The row of series `series` at (date, time), or NULL. */
 static sr_row *find_row(const wfm_sr *r, int32_t series, wfm_date date, int time)
 {
@@ -264,61 +243,17 @@ static sr_row *find_row(const wfm_sr *r, int32_t series, wfm_date date, int time
 	return NULL;
 }
 
-/* The contacts of `row` lost with n = 0 .. *len - 1 agents, as the plan's
- * service curve counts them: at least n_min + 1 points, on until less
- * than 1e-7 of the volume is lost; its lower convex envelope plus the
- * depth term.  A new array the caller frees, or NULL with e set. */
-static double *lost_curve(const wfm_sr *r, const sr_row *row, long n_min, long *len, wfm_err *e)
+/* The curve of `row` as the plan's service curve counts it, at least
+ * n_min + 1 points (wfm_sr_curve_make). */
+static int row_curve(const wfm_sr *r, const sr_row *row, long n_min, wfm_sr_curve *c,
+		     wfm_err *e)
 {
 	wfm_model m;
 	wfm_target tg;
-	wfm_queue_perf p;
-	double *lost = NULL, a = row->volume * row->aht / wfm_sr_interval_s(r), tau;
-	size_t cap = 0;
-	long n, floor_n = (long)ceil(a) + 2;
-	int *hull;
 
 	wfm_sr_row_model(r, row, &m, &tg);
-	if (n_min < floor_n)
-		n_min = floor_n;
-	for (n = 0;; n++) {
-		double served;
-
-		if (wfm_grow((void **)&lost, &cap, (size_t)n + 1, sizeof *lost)) {
-			free(lost);
-			wfm_err_nomem(e);
-			return NULL;
-		}
-		if (wfm_staff_eval(&m, row->volume, row->aht, wfm_sr_interval_s(r), n, tg.sl_t_s, &p,
-				   e)) {
-			free(lost);
-			return NULL;
-		}
-		served = row->volume * (tg.answered > 0 ? p.answered : fmin(p.sl, p.answered));
-		lost[n] = row->volume - served;
-		if (lost[n] < 0)
-			lost[n] = 0;
-		if (n > 0 && lost[n] > lost[n - 1])
-			lost[n] = lost[n - 1];
-		if ((n >= n_min && lost[n] <= 1e-7 * row->volume) || n >= n_min + 5000)
-			break;
-	}
-	*len = n + 1;
-	if (!(hull = malloc((size_t)*len * sizeof *hull))) {
-		free(lost);
-		wfm_err_nomem(e);
-		return NULL;
-	}
-	wfm_sr_envelope(lost, *len, hull);
-	free(hull);
-	tau = tg.answered > 0 ? tg.answered : tg.sl;
-	for (n = 0; r->s->depth_weight > 0 && row->volume > 0 && n < *len; n++) {
-		double deep = lost[n] / row->volume - (1 - tau);
-
-		if (deep > 0)
-			lost[n] += r->s->depth_weight * row->volume * deep * deep;
-	}
-	return lost;
+	return wfm_sr_curve_make(c, &m, &tg, row->volume, row->aht, wfm_sr_interval_s(r), n_min,
+				 r->s->depth_weight, e);
 }
 
 /* Splits each entry of a line with phone and chat (en->chat >= 0) into a
@@ -331,8 +266,9 @@ static int split_mixed(struct reader *rd, wfm_err *e)
 	for (size_t i = 0; i < n0; i++) {
 		entry *en = &rd->ent[i];
 		sr_row *ph, *ch;
-		double *lp, *lc;
-		long np, nc, N, at[2] = {0, 0}, k;
+		wfm_sr_curve cv[2];
+		long N, at[2] = {0, 0}, k;
+		int rc;
 
 		if (en->chat < 0)
 			continue;
@@ -346,22 +282,19 @@ static int split_mixed(struct reader *rd, wfm_err *e)
 			continue;
 		}
 		N = (long)en->value;
-		if (!(lp = lost_curve(r, ph, N, &np, e)))
-			return e->code;
-		if (!(lc = lost_curve(r, ch, N, &nc, e))) {
-			free(lp);
-			return e->code;
+		memset(cv, 0, sizeof cv);
+		if ((rc = row_curve(r, ph, N, &cv[0], e)) || (rc = row_curve(r, ch, N, &cv[1], e))) {
+			wfm_sr_curve_release(&cv[0]);
+			wfm_sr_curve_release(&cv[1]);
+			return rc;
 		}
 		for (k = 0; k < N; k++) {
-			int ok0 = at[0] + 1 < np, ok1 = at[1] + 1 < nc;
+			int to = wfm_sr_next_agent(cv, 2, at);
 
-			if (ok1 && (!ok0 || lc[at[1] + 1] - lc[at[1]] < lp[at[0] + 1] - lp[at[0]]))
-				at[1]++;
-			else
-				at[0]++;
+			at[to < 0 ? 0 : to]++; /* past both curves' ends: the phone */
 		}
-		free(lp);
-		free(lc);
+		wfm_sr_curve_release(&cv[0]);
+		wfm_sr_curve_release(&cv[1]);
 		if (wfm_grow((void **)&rd->ent, &rd->cap, rd->n + 1, sizeof *rd->ent))
 			return wfm_err_nomem(e);
 		en = &rd->ent[i];
