@@ -510,10 +510,11 @@ int wfm_rr_plan(wfm_rr *r, const wfm_rr_files *f, wfm_err *e)
 		double worst;
 
 		if ((rc = evaluate(&p, f->requirements, &differ, &worst, e)) ||
-		    (differ && (rc = wfm_rr_notef(r, 1, e, "%zu intervals: the coverage's "
+		    (differ && (rc = wfm_rr_notef(r, 1, e, "%zu interval%s: the coverage's "
 					"answer_rate differs from the requirements' by up to "
 					"%.4f (a plan made with other settings or requirements?): "
-					"the report gives the requirements'", differ, worst))))
+					"the report gives the requirements'", differ,
+					differ == 1 ? "" : "s", worst))))
 			goto done;
 	}
 	if (!p.have_rate && !f->requirements &&

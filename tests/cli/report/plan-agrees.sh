@@ -10,7 +10,9 @@
 # coverage's rates weighted by the requirements' phone and chat volumes,
 # within the coverage's rounding.  The same again from a coverage cut to
 # its first six columns (no answer_rate: the report has only its own
-# evaluation to go by).
+# evaluation to go by).  Last, a coverage whose answer rate of one interval
+# was changed (as if the plan had other settings) gets a warning, and the
+# report keeps its own figure for that interval.
 S="$DATA/sample"
 wfm-plan -q --closed "$S/closed.csv" --agents "$S/agents.csv" --leave "$S/leave.csv" \
 	--trainings "$S/trainings.csv" --week 2026-W48 --time-limit 4 --coverage cov.csv \
@@ -73,3 +75,11 @@ def check(rep):
 for rep in sys.argv[2:]:
     check(rep)
 PY
+awk -F, 'BEGIN { OFS = "," } $2 == "10:00" && $3 == "WONEN" && !done { $7 = "0.5000"; done = 1 } 1' \
+	cov.csv > cov-bad.csv
+wfm-report plan --closed "$S/closed.csv" --coverage cov-bad.csv \
+	--requirements "$FIX/plan-sample-req.csv" --table plan-interval -o bad.csv 2>&1 |
+	sed 's/by up to 0\.[0-9]*/by up to .../'
+awk -F, '$2 == "10:00" && $3 == "WONEN" && !seen[FILENAME]++ { r[FILENAME] = $7 }
+	END { print "WONEN 10:00:", (r["bad.csv"] == r["rep/plan-interval.csv"] ? "the same rate as " \
+		"from the plan'"'"'s coverage" : "differs") }' bad.csv rep/plan-interval.csv
