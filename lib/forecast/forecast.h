@@ -67,6 +67,9 @@ enum wfm_fc_model {
 			  * noise that does not last a week */
 	WFM_FC_ETS_REG,  /* mean of ETS and REG */
 	WFM_FC_MEAN_ETS_REG, /* mean of MEANWD, ETS and REG */
+	WFM_FC_TOP2_MEAN, /* the equal-weight mean of the two of MEANWD, ETS,
+			   * REG and REG_WEEK with the lowest backtest MASE
+			   * (wfm_fc_daily.parts): no weights estimated */
 	WFM_FC_NMODELS,
 	WFM_FC_FALLBACK = WFM_FC_NMODELS /* short series: see wfm_fc_forecast */
 };
@@ -83,7 +86,8 @@ enum wfm_fc_warning {
 };
 
 /* Short name of a model ("snaive", "meanwd", "ets", "reg", "reg-week",
- * "ets+reg", "mean+ets+reg", "fallback"); "?" for anything else. */
+ * "ets+reg", "mean+ets+reg", "top2-mean", "fallback"); "?" for anything
+ * else. */
 const char *wfm_fc_model_name(int model);
 
 /* One daily series with the days to forecast after it.  Days 0..n_hist-1 are
@@ -155,6 +159,8 @@ typedef struct wfm_fc_daily {
 				* backtest origins end at that last day and
 				* the intervals count the gap as horizon */
 	wfm_fc_score scores[WFM_FC_NMODELS]; /* by model; `selected` marks one */
+	unsigned parts;        /* the models averaged by WFM_FC_TOP2_MEAN, bit
+				* 1u << model each (0: not backtested) */
 	double effect[WFM_FC_MAX_EFFECTS];   /* factor of each effect (1: none
 					      * or not learnt) */
 	int effect_days[WFM_FC_MAX_EFFECTS]; /* history days it was learnt from */
@@ -170,8 +176,11 @@ typedef struct wfm_fc_daily {
  * for, halved down to 7 while the history leaves no origin with 28 open
  * days with data before it; origins 4 weeks apart, 2 for horizons under 28
  * days) and the one with the lowest MASE is refitted on the whole history,
- * except that a single model gives way to the best combination when that
- * scores within 5 % of it (combinations are steadier across origins).
+ * except that a single model gives way to the better of the fixed
+ * combinations ETS_REG and MEAN_ETS_REG when that scores within 5 % of it
+ * (they are steadier across origins); the candidate WFM_FC_TOP2_MEAN, the
+ * equal-weight mean of the two of MEANWD, ETS, REG and REG_WEEK with the
+ * lowest backtest MASE (each scored on its own), competes on its score.
  * With a year and more of history, the models other than REG work on the
  * history divided by REG's yearly shape and multiply their forecasts by it
  * (wfm_fc_yearly in forecast_impl.h); the known effects of s->effect are

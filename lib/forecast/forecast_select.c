@@ -16,7 +16,8 @@
 #define NBASE WFM_FC_ETS_REG /* base models: those before the combinations */
 
 static const char *const model_names[] = {
-	"snaive", "meanwd", "ets", "reg", "reg-week", "ets+reg", "mean+ets+reg", "fallback"
+	"snaive", "meanwd", "ets", "reg", "reg-week", "ets+reg", "mean+ets+reg", "top2-mean",
+	"fallback"
 };
 
 const char *wfm_fc_model_name(int model)
@@ -131,6 +132,7 @@ static void set_interval(double f, double qlo, double qhi, double *lo,
 struct fc_ctx {
 	struct fc_view v, vy;
 	double *yr, *ya, *yy;  /* n + h ratios; n and n adjusted values */
+	unsigned parts;        /* the models of WFM_FC_TOP2_MEAN (bit per model) */
 };
 
 /* Fills c for view `v` (effects into fac/cnt); the buffers of c are
@@ -162,6 +164,21 @@ static int base_run(int m, const struct fc_ctx *c, double *out, wfm_err *e)
 	return rc;
 }
 
+/* The models of a combination (bit 1u << m per model m) of `cx`. */
+static unsigned model_parts(int model, const struct fc_ctx *cx)
+{
+	switch (model) {
+	case WFM_FC_ETS_REG:
+		return 1u << WFM_FC_ETS | 1u << WFM_FC_REG;
+	case WFM_FC_MEAN_ETS_REG:
+		return 1u << WFM_FC_MEANWD | 1u << WFM_FC_ETS | 1u << WFM_FC_REG;
+	case WFM_FC_TOP2_MEAN:
+		return cx->parts;
+	default:
+		return 1u << model;
+	}
+}
+
 /* Forecasts with a base model or a combination, into out[0..v->h-1].
  * base[m] caches base forecasts (NULL entries are computed into the given
  * buffers); returns WFM_OK, FC_NA or an error. */
@@ -169,9 +186,8 @@ static int run_model(int model, const struct fc_ctx *cx, double *base[NBASE],
 		     int have[NBASE], double *out, wfm_err *e)
 {
 	const struct fc_view *v = &cx->v;
-	static const int parts[][3] = {{WFM_FC_ETS, WFM_FC_REG, -1},
-		{WFM_FC_MEANWD, WFM_FC_ETS, WFM_FC_REG}};
-	int i, j, np, rc;
+	unsigned parts = model_parts(model, cx);
+	int j, m, np = 0, rc;
 
 	if (model < WFM_FC_ETS_REG) {
 		if (!have[model]) {
@@ -185,11 +201,15 @@ static int run_model(int model, const struct fc_ctx *cx, double *base[NBASE],
 		memcpy(out, base[model], sizeof *out * (size_t)v->h);
 		return WFM_OK;
 	}
-	np = model == WFM_FC_ETS_REG ? 2 : 3;
+	for (m = 0; m < NBASE; m++)
+		np += (parts >> m) & 1;
+	if (np == 0)
+		return FC_NA;
 	for (j = 0; j < v->h; j++)
 		out[j] = 0;
-	for (i = 0; i < np; i++) {
-		int m = parts[model - WFM_FC_ETS_REG][i];
+	for (m = 0; m < NBASE; m++) {
+		if (!((parts >> m) & 1))
+			continue;
 		if (!have[m]) {
 			rc = base_run(m, cx, base[m], e);
 			have[m] = rc == WFM_OK ? 1 : -1;
@@ -209,6 +229,7 @@ struct bt {
 	int nerr[WFM_FC_NMODELS];
 	double abs[WFM_FC_NMODELS], dev[WFM_FC_NMODELS], act[WFM_FC_NMODELS];
 	int origins, horizon, nbins;
+	unsigned parts; /* the subset of WFM_FC_TOP2_MEAN */
 };
 
 static void bt_release(struct bt *b)
@@ -219,11 +240,67 @@ static void bt_release(struct bt *b)
 		free(b->err[m]);
 }
 
+/* One backtest error of model m at origin k, `ahead` days ahead. */
+static void bt_add(struct bt *b, int m, int k, int ahead, double y, double f)
+{
+	b->abs[m] += fabs(y - f);
+	b->dev[m] += f - y;
+	b->act[m] += y;
+	b->err[m][b->nerr[m]].origin = k;
+	b->err[m][b->nerr[m]].ahead = ahead;
+	b->err[m][b->nerr[m]++].lr = log1p(y) - log1p(f);
+}
+
+/* The models WFM_FC_TOP2_MEAN chooses from. */
+#define TOP2_POOL (1u << WFM_FC_MEANWD | 1u << WFM_FC_ETS | 1u << WFM_FC_REG | \
+		   1u << WFM_FC_REG_WEEK)
+
+/* WFM_FC_TOP2_MEAN from the backtest's base forecasts pf[m][k * H + j]
+ * (NAN: not run) and actuals py[k * H + j] (NAN: no data): the two models
+ * of TOP2_POOL with the lowest mean absolute error over their own backtest
+ * days (ties: the lower model), and the errors of their equal-weight mean
+ * over the days both forecast into b.  The pair rests on the members' own
+ * scores, not on the mean's: the mean's score is not the best of many means
+ * scored on the same errors (which flattered such a score, and narrowed its
+ * intervals). */
+static void top2_mean(struct bt *b, double *const pf[NBASE], const double *py, int K, int H)
+{
+	int i, m, first = -1, second = -1;
+	unsigned best = 0;
+
+	for (m = 0; m < NBASE; m++) {
+		if (!((TOP2_POOL >> m) & 1) || !b->nerr[m])
+			continue;
+		if (first < 0 || b->abs[m] / b->nerr[m] < b->abs[first] / b->nerr[first]) {
+			second = first;
+			first = m;
+		} else if (second < 0 ||
+			   b->abs[m] / b->nerr[m] < b->abs[second] / b->nerr[second]) {
+			second = m;
+		}
+	}
+	if (second >= 0)
+		best = 1u << first | 1u << second;
+	b->parts = best;
+	for (i = 0; best && i < K * H; i++) {
+		double f = 0;
+		int ok = !isnan(py[i]);
+		for (m = 0; ok && m < NBASE; m++)
+			if ((best >> m) & 1) {
+				ok = !isnan(pf[m][i]);
+				f += ok ? pf[m][i] : 0;
+			}
+		if (ok)
+			bt_add(b, WFM_FC_TOP2_MEAN, i / H, i % H, py[i], f / 2);
+	}
+}
+
 /* Runs every candidate from each origin; fills the error lists. */
 static int backtest(const struct fc_view *full, int K, int H, struct bt *b,
 		    wfm_err *e)
 {
 	double *buf = NULL, *base[NBASE] = {0}, *ya = NULL, fac[WFM_FC_MAX_EFFECTS];
+	double *pf[NBASE], *py = NULL;
 	/* origins four weeks apart (two for short horizons), so that 12 of
 	 * them see most of a year */
 	int step = BIN * (H / 14 > 4 ? H / 14 : H >= 28 ? 4 : 2), k, m, j, rc = WFM_OK;
@@ -242,7 +319,13 @@ static int backtest(const struct fc_view *full, int K, int H, struct bt *b,
 	b->nbins = (H + BIN - 1) / BIN;
 	ya = malloc(sizeof *ya * ((size_t)full->n * 3 + (size_t)H + 3));
 	buf = ya ? malloc(sizeof *buf * (size_t)H * (NBASE + 2)) : NULL;
+	/* every base model's backtest forecasts and the actuals, for
+	 * WFM_FC_TOP2_MEAN */
+	py = buf ? malloc(sizeof *py * ((size_t)K * H * (NBASE + 1) + 1)) : NULL;
+	if (!py)
+		buf = (free(buf), NULL);
 	cx.ya = ya;
+	cx.parts = 0;
 	cx.yy = ya ? ya + full->n + 1 : NULL;
 	cx.yr = ya ? ya + 2 * (size_t)full->n + 2 : NULL;
 	for (m = 0; m < WFM_FC_NMODELS; m++)
@@ -251,11 +334,16 @@ static int backtest(const struct fc_view *full, int K, int H, struct bt *b,
 		if (!b->err[m])
 			buf = (free(buf), NULL);
 	if (!buf) {
+		free(py);
 		free(ya);
 		return wfm_err_nomem(e);
 	}
 	for (m = 0; m < NBASE; m++)
 		base[m] = buf + (size_t)(m + 1) * H;
+	for (m = 0; m < NBASE; m++)
+		pf[m] = py + (size_t)K * H * (m + 1);
+	for (j = 0; j < K * H * (NBASE + 1); j++)
+		py[j] = NAN;
 	for (k = K - 1; k >= 0; k--) {
 		struct fc_view v = *full;
 		int have[NBASE] = {0}, used = 0;
@@ -269,6 +357,8 @@ static int backtest(const struct fc_view *full, int K, int H, struct bt *b,
 		if ((rc = ctx_make(&v, fac, cnt, &cx, buf + (size_t)(NBASE + 1) * H, e)))
 			goto out;
 		for (m = 0; m < WFM_FC_NMODELS; m++) {
+			if (m == WFM_FC_TOP2_MEAN)
+				continue; /* from the base forecasts, below */
 			rc = run_model(m, &cx, base, have, buf, e);
 			if (rc == FC_NA)
 				continue;
@@ -276,22 +366,21 @@ static int backtest(const struct fc_view *full, int K, int H, struct bt *b,
 				goto out;
 			used = 1;
 			for (j = 0; j < H; j++) {
-				double y, f = buf[j] * (v.eff ? fac[v.eff[o + j]] : 1);
+				double f = buf[j] * (v.eff ? fac[v.eff[o + j]] : 1);
+				if (m < NBASE)
+					pf[m][k * H + j] = f;
 				if (!wfm_fc_obs(full, o + j))
 					continue;
-				y = full->y[o + j];
-				b->abs[m] += fabs(y - f);
-				b->dev[m] += f - y;
-				b->act[m] += y;
-				b->err[m][b->nerr[m]].origin = k;
-				b->err[m][b->nerr[m]].ahead = j;
-				b->err[m][b->nerr[m]++].lr = log1p(y) - log1p(f);
+				py[k * H + j] = full->y[o + j];
+				bt_add(b, m, k, j, full->y[o + j], f);
 			}
 		}
 		b->origins += used;
 	}
+	top2_mean(b, pf, py, K, H);
 	rc = WFM_OK;
 out:
+	free(py);
 	free(buf);
 	free(ya);
 	return rc;
@@ -529,19 +618,21 @@ static int select_and_fit(const struct fc_view *v, const wfm_fc_options *o,
 			chosen = m;
 		}
 	}
-	/* a combination unless a single model is clearly better: combinations
+	/* a fixed combination unless a single model is clearly better: they
 	 * are steadier from one origin to the next than the best single model
-	 * of a backtest */
+	 * of a backtest.  Not so top2-mean: it adapts its members to the
+	 * backtest already, and wins on its score alone */
 	{
 		const double tol = 0.05;
 		int cb = -1;
-		for (m = WFM_FC_ETS_REG; m < WFM_FC_NMODELS; m++)
+		for (m = WFM_FC_ETS_REG; m <= WFM_FC_MEAN_ETS_REG; m++)
 			if (f->scores[m].points && (cb < 0 || f->scores[m].mase < f->scores[cb].mase))
 				cb = m;
 		if (chosen >= 0 && chosen < WFM_FC_ETS_REG && cb >= 0 &&
 		    f->scores[cb].mase <= best * (1 + tol))
 			chosen = cb;
 	}
+	f->parts = b.parts;
 	f->origins = b.origins;
 	f->horizon = H;
 	if (o->model >= 0)
@@ -570,6 +661,7 @@ static int select_and_fit(const struct fc_view *v, const wfm_fc_options *o,
 	cx.ya = ya;
 	cx.yy = ya + v->n + 1;
 	cx.yr = ya + 2 * (size_t)v->n + 2;
+	cx.parts = b.parts;
 	if ((rc = ctx_make(v, f->effect, f->effect_days, &cx, cx.yr + v->n + v->h, e))) {
 		free(buf);
 		free(ya);
