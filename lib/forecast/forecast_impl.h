@@ -109,4 +109,23 @@ int wfm_fc_recur_detect(const wfm_date *day, const double *res, int n,
 /* The standard normal quantile. */
 double wfm_fc_norm_q(double p);
 
+/* lo and hi of forecast f for log-scale offsets qlo <= 0 <= qhi:
+ * (1 + f) exp(q) - 1, with 0 <= lo <= f <= hi. */
+void wfm_fc_set_interval(double f, double qlo, double qhi, double *lo, double *hi);
+
+/* Short series (forecast_entry.c): the mean of the observed same weekdays
+ * (of all observed days when the weekday has none) for the open days
+ * ahead of `v` into f->point, an interval from the spread of the
+ * observations around those means on the log scale growing with the
+ * horizon, or Poisson with fewer than 3 observations; sets f->model to
+ * WFM_FC_FALLBACK and the warning WFM_FC_WARN_SHORT. */
+void wfm_fc_fallback(const struct fc_view *v, double level, wfm_fc_daily *f);
+
+/* Selects (or takes, o->model >= 0) the model of `v` by the backtest
+ * (forecast_select.c), refits it on the whole history and sets the point
+ * forecasts, intervals, scores and parts of f (made for v's horizon).
+ * Returns WFM_OK or WFM_EINTERNAL (out of memory, with `e` set). */
+int wfm_fc_select_and_fit(const struct fc_view *v, const wfm_fc_options *o, wfm_fc_daily *f,
+			  wfm_err *e);
+
 #endif

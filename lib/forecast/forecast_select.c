@@ -1,61 +1,17 @@
 /* forecast_select.c - rolling-origin backtest of the candidate models, the
- * choice of one per series, prediction intervals from its out-of-sample
- * errors, and the fallback for short series. */
+ * choice of one per series and prediction intervals from its out-of-sample
+ * errors (the entry point and the fallback: forecast_entry.c). */
 #include "forecast_impl.h"
 
-#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_math.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define MIN_OPEN 21      /* open days with data below which: fallback */
 #define MIN_TRAIN 28     /* open days with data before a backtest origin */
 #define BIN 7            /* days per horizon bin of the intervals */
 #define BIN_MIN 20       /* errors a bin needs before it borrows neighbours */
 #define NBASE WFM_FC_ETS_REG /* base models: those before the combinations */
-
-static const char *const model_names[] = {
-	"snaive", "meanwd", "ets", "reg", "reg-week", "ets+reg", "mean+ets+reg", "top2-mean",
-	"fallback"
-};
-
-const char *wfm_fc_model_name(int model)
-{
-	if (model < 0 || model > WFM_FC_FALLBACK)
-		return "?";
-	return model_names[model];
-}
-
-void wfm_fc_options_default(wfm_fc_options *o)
-{
-	o->level = 0.8;
-	o->origins = 12;
-	o->horizon = 0;
-	o->model = -1;
-	o->max_train = 1100;
-}
-
-void wfm_fc_daily_free(wfm_fc_daily *f)
-{
-	if (!f)
-		return;
-	free(f->point);
-	free(f->lo);
-	free(f->hi);
-	free(f->state);
-	free(f);
-}
-
-/* GSL's inverse of the standard normal distribution function. */
-double wfm_fc_norm_q(double p)
-{
-	if (p <= 0)
-		return -HUGE_VAL;
-	if (p >= 1)
-		return HUGE_VAL;
-	return gsl_cdf_ugaussian_Pinv(p);
-}
 
 /* One backtest error: which origin, how many days ahead (0-based), and the
  * log ratio log1p(actual) - log1p(forecast). */
@@ -113,8 +69,7 @@ static void offsets(const double *qlo, const double *qhi, int nbins, int ahead,
 	*hi = qhi[b] * g;
 }
 
-static void set_interval(double f, double qlo, double qhi, double *lo,
-			 double *hi)
+void wfm_fc_set_interval(double f, double qlo, double qhi, double *lo, double *hi)
 {
 	*lo = (1 + f) * exp(qlo) - 1;
 	*hi = (1 + f) * exp(qhi) - 1;
@@ -463,114 +418,7 @@ static int coverage(const struct bt *b, int m, int K, double level,
 	return WFM_OK;
 }
 
-static wfm_fc_daily *daily_new(const wfm_fc_series *s, double level)
-{
-	wfm_fc_daily *f = calloc(1, sizeof *f);
-	size_t h = (size_t)(s->n - s->n_hist) + 1;
-
-	if (!f)
-		return NULL;
-	f->first = s->first + s->n_hist;
-	f->h = s->n - s->n_hist;
-	f->level = level;
-	f->point = calloc(h, sizeof *f->point);
-	f->lo = calloc(h, sizeof *f->lo);
-	f->hi = calloc(h, sizeof *f->hi);
-	f->state = calloc(h, 1);
-	if (!f->point || !f->lo || !f->hi || !f->state) {
-		wfm_fc_daily_free(f);
-		return NULL;
-	}
-	if (f->h)
-		memcpy(f->state, s->state + s->n_hist, (size_t)f->h);
-	for (int m = 0; m < WFM_FC_NMODELS; m++)
-		f->scores[m].model = m;
-	for (int k = 0; k < WFM_FC_MAX_EFFECTS; k++)
-		f->effect[k] = 1;
-	return f;
-}
-
-/* Short series: mean of the observed same weekdays (of all observed days
- * when the weekday has none); interval from the spread of the observations
- * around those means on the log scale, growing with the horizon, or Poisson
- * when there are fewer than 3 observations. */
-static void fallback(const struct fc_view *v, double level, wfm_fc_daily *f)
-{
-	double sum[7] = {0}, all = 0, ss = 0, z = wfm_fc_norm_q((1 + level) / 2);
-	int cnt[7] = {0}, nall = 0, t, j, wd;
-
-	for (t = 0; t < v->n; t++)
-		if (wfm_fc_obs(v, t)) {
-			wd = wfm_date_weekday(v->first + t);
-			sum[wd] += v->y[t];
-			cnt[wd]++;
-			all += v->y[t];
-			nall++;
-		}
-	for (t = 0; t < v->n; t++)
-		if (wfm_fc_obs(v, t)) {
-			wd = wfm_date_weekday(v->first + t);
-			double d = log1p(v->y[t]) -
-				   log1p(cnt[wd] > 1 ? sum[wd] / cnt[wd] : all / nall);
-			ss += d * d;
-		}
-	for (j = 0; j < v->h; j++) {
-		double m, sd;
-		t = v->n + j;
-		wd = wfm_date_weekday(v->first + t);
-		if (v->st[t] != WFM_FC_OPEN)
-			continue;
-		m = cnt[wd] ? sum[wd] / cnt[wd] : all / nall;
-		f->point[j] = m;
-		if (nall >= 3) {
-			sd = sqrt(ss / (nall - 1) * (1 + 1.0 / nall) *
-				  (1 + j / 28.0));
-			set_interval(m, -z * sd, z * sd, &f->lo[j], &f->hi[j]);
-		} else {
-			f->lo[j] = m - z * sqrt(m) > 0 ? m - z * sqrt(m) : 0;
-			f->hi[j] = m + z * sqrt(m);
-		}
-	}
-	f->model = WFM_FC_FALLBACK;
-	f->warnings |= WFM_FC_WARN_SHORT;
-}
-
-static int check_input(const wfm_fc_series *s, const wfm_fc_options *o,
-		       int *nobs, wfm_err *e)
-{
-	int t;
-
-	if (!s || s->n_hist < 0 || s->n < s->n_hist || !s->state ||
-	    (s->n_hist > 0 && !s->value))
-		return wfm_err_set(e, WFM_EUSAGE, "forecast: bad series");
-	if (!(o->level > 0 && o->level < 1) || o->origins < 1 ||
-	    o->horizon < 0 || o->model >= WFM_FC_NMODELS || o->max_train < 28)
-		return wfm_err_set(e, WFM_EUSAGE, "forecast: bad options");
-	*nobs = 0;
-	for (t = 0; t < s->n; t++) {
-		char buf[16];
-		if (s->state[t] > WFM_FC_MISSING)
-			return wfm_err_set(e, WFM_EUSAGE,
-					   "forecast: bad day state %d",
-					   s->state[t]);
-		if (t >= s->n_hist || s->state[t] != WFM_FC_OPEN)
-			continue;
-		if (!(s->value[t] >= 0) || !isfinite(s->value[t]))
-			return wfm_err_set(e, WFM_EDATA,
-					   "%s: bad volume %g",
-					   wfm_date_iso(s->first + t, buf),
-					   s->value[t]);
-		*nobs += !s->flags || !(s->flags[t] & WFM_FC_EXCLUDE);
-	}
-	if (*nobs == 0)
-		return wfm_err_set(e, WFM_EDATA,
-				   "no open day with data in the history");
-	return WFM_OK;
-}
-
-/* Selects (or takes) the model, refits it on the whole history and sets the
- * point forecasts and intervals of f. */
-static int select_and_fit(const struct fc_view *v, const wfm_fc_options *o,
+int wfm_fc_select_and_fit(const struct fc_view *v, const wfm_fc_options *o,
 			  wfm_fc_daily *f, wfm_err *e)
 {
 	struct bt b;
@@ -692,7 +540,7 @@ static int select_and_fit(const struct fc_view *v, const wfm_fc_options *o,
 			goto out_bt;
 		}
 		memcpy(keep, f->point, sizeof *keep * (size_t)v->h);
-		fallback(v, o->level, &tmp);
+		wfm_fc_fallback(v, o->level, &tmp);
 		for (j = 0; j < v->h; j++) {
 			double rl = tmp.point[j] > 0 ? tmp.lo[j] / tmp.point[j] : 1;
 			double rh = tmp.point[j] > 0 ? tmp.hi[j] / tmp.point[j] : 1;
@@ -712,54 +560,10 @@ static int select_and_fit(const struct fc_view *v, const wfm_fc_options *o,
 		if (v->st[v->n + j] != WFM_FC_OPEN)
 			continue;
 		offsets(q, q + b.nbins, b.nbins, gap + j, &lo, &hi);
-		set_interval(f->point[j], lo, hi, &f->lo[j], &f->hi[j]);
+		wfm_fc_set_interval(f->point[j], lo, hi, &f->lo[j], &f->hi[j]);
 	}
 out_bt:
 	free(q);
 	bt_release(&b);
-	return rc;
-}
-
-int wfm_fc_forecast(const wfm_fc_series *s, const wfm_fc_options *opt,
-		    wfm_fc_daily **out, wfm_err *e)
-{
-	wfm_fc_options o;
-	wfm_fc_daily *f = NULL;
-	unsigned char *cls = NULL;
-	struct fc_view v;
-	int nobs = 0, rc;
-
-	*out = NULL;
-	if (opt)
-		o = *opt;
-	else
-		wfm_fc_options_default(&o);
-	if ((rc = check_input(s, &o, &nobs, e)))
-		return rc;
-	f = daily_new(s, o.level);
-	cls = malloc((size_t)s->n + 1);
-	if (!f || !cls) {
-		rc = wfm_err_nomem(e);
-		goto fail;
-	}
-	wfm_fc_classes(s->state, s->flags, s->n, s->first, cls);
-	v.first = s->first;
-	v.n = s->n_hist;
-	v.h = s->n - s->n_hist;
-	v.y = s->value;
-	v.st = s->state;
-	v.cls = cls;
-	v.eff = s->effect;
-	v.max_train = o.max_train;
-	if (nobs < MIN_OPEN)
-		fallback(&v, o.level, f);
-	else if ((rc = select_and_fit(&v, &o, f, e)))
-		goto fail;
-	free(cls);
-	*out = f;
-	return WFM_OK;
-fail:
-	free(cls);
-	wfm_fc_daily_free(f);
 	return rc;
 }
