@@ -1,9 +1,8 @@
-/* forecast_entry.c - the entry point of the daily forecast (checks, the
- * result, the fallback for short series) and the small public helpers; the
- * backtest and the choice of a model are in forecast_select.c. */
+/* forecast_entry.c - the entry point of the daily forecast (its input
+ * checks and result) and the small public helpers; the backtest, the choice
+ * of a model and the fallback for short series are in forecast_select.c. */
 #include "forecast_impl.h"
 
-#include <gsl/gsl_cdf.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,16 +41,6 @@ void wfm_fc_daily_free(wfm_fc_daily *f)
 	free(f);
 }
 
-/* GSL's inverse of the standard normal distribution function. */
-double wfm_fc_norm_q(double p)
-{
-	if (p <= 0)
-		return -HUGE_VAL;
-	if (p >= 1)
-		return HUGE_VAL;
-	return gsl_cdf_ugaussian_Pinv(p);
-}
-
 static wfm_fc_daily *daily_new(const wfm_fc_series *s, double level)
 {
 	wfm_fc_daily *f = calloc(1, sizeof *f);
@@ -77,51 +66,6 @@ static wfm_fc_daily *daily_new(const wfm_fc_series *s, double level)
 	for (int k = 0; k < WFM_FC_MAX_EFFECTS; k++)
 		f->effect[k] = 1;
 	return f;
-}
-
-/* Short series: mean of the observed same weekdays (of all observed days
- * when the weekday has none); interval from the spread of the observations
- * around those means on the log scale, growing with the horizon, or Poisson
- * when there are fewer than 3 observations. */
-void wfm_fc_fallback(const struct fc_view *v, double level, wfm_fc_daily *f)
-{
-	double sum[7] = {0}, all = 0, ss = 0, z = wfm_fc_norm_q((1 + level) / 2);
-	int cnt[7] = {0}, nall = 0, t, j, wd;
-
-	for (t = 0; t < v->n; t++)
-		if (wfm_fc_obs(v, t)) {
-			wd = wfm_date_weekday(v->first + t);
-			sum[wd] += v->y[t];
-			cnt[wd]++;
-			all += v->y[t];
-			nall++;
-		}
-	for (t = 0; t < v->n; t++)
-		if (wfm_fc_obs(v, t)) {
-			wd = wfm_date_weekday(v->first + t);
-			double d = log1p(v->y[t]) -
-				   log1p(cnt[wd] > 1 ? sum[wd] / cnt[wd] : all / nall);
-			ss += d * d;
-		}
-	for (j = 0; j < v->h; j++) {
-		double m, sd;
-		t = v->n + j;
-		wd = wfm_date_weekday(v->first + t);
-		if (v->st[t] != WFM_FC_OPEN)
-			continue;
-		m = cnt[wd] ? sum[wd] / cnt[wd] : all / nall;
-		f->point[j] = m;
-		if (nall >= 3) {
-			sd = sqrt(ss / (nall - 1) * (1 + 1.0 / nall) *
-				  (1 + j / 28.0));
-			wfm_fc_set_interval(m, -z * sd, z * sd, &f->lo[j], &f->hi[j]);
-		} else {
-			f->lo[j] = m - z * sqrt(m) > 0 ? m - z * sqrt(m) : 0;
-			f->hi[j] = m + z * sqrt(m);
-		}
-	}
-	f->model = WFM_FC_FALLBACK;
-	f->warnings |= WFM_FC_WARN_SHORT;
 }
 
 static int check_input(const wfm_fc_series *s, const wfm_fc_options *o,

@@ -113,7 +113,7 @@ double wfm_fc_norm_q(double p);
  * (1 + f) exp(q) - 1, with 0 <= lo <= f <= hi. */
 void wfm_fc_set_interval(double f, double qlo, double qhi, double *lo, double *hi);
 
-/* Short series (forecast_entry.c): the mean of the observed same weekdays
+/* Short series: the mean of the observed same weekdays
  * (of all observed days when the weekday has none) for the open days
  * ahead of `v` into f->point, an interval from the spread of the
  * observations around those means on the log scale growing with the

@@ -1,8 +1,10 @@
 /* forecast_select.c - rolling-origin backtest of the candidate models, the
- * choice of one per series and prediction intervals from its out-of-sample
- * errors (the entry point and the fallback: forecast_entry.c). */
+ * choice of one per series, prediction intervals from its out-of-sample
+ * errors, and the fallback for short series (the entry point:
+ * forecast_entry.c). */
 #include "forecast_impl.h"
 
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_math.h>
 #include <math.h>
 #include <stdlib.h>
@@ -12,6 +14,16 @@
 #define BIN 7            /* days per horizon bin of the intervals */
 #define BIN_MIN 20       /* errors a bin needs before it borrows neighbours */
 #define NBASE WFM_FC_ETS_REG /* base models: those before the combinations */
+
+/* GSL's inverse of the standard normal distribution function. */
+double wfm_fc_norm_q(double p)
+{
+	if (p <= 0)
+		return -HUGE_VAL;
+	if (p >= 1)
+		return HUGE_VAL;
+	return gsl_cdf_ugaussian_Pinv(p);
+}
 
 /* One backtest error: which origin, how many days ahead (0-based), and the
  * log ratio log1p(actual) - log1p(forecast). */
@@ -416,6 +428,51 @@ static int coverage(const struct bt *b, int m, int K, double level,
 	free(qlo);
 	free(buf);
 	return WFM_OK;
+}
+
+/* Short series: mean of the observed same weekdays (of all observed days
+ * when the weekday has none); interval from the spread of the observations
+ * around those means on the log scale, growing with the horizon, or Poisson
+ * when there are fewer than 3 observations. */
+void wfm_fc_fallback(const struct fc_view *v, double level, wfm_fc_daily *f)
+{
+	double sum[7] = {0}, all = 0, ss = 0, z = wfm_fc_norm_q((1 + level) / 2);
+	int cnt[7] = {0}, nall = 0, t, j, wd;
+
+	for (t = 0; t < v->n; t++)
+		if (wfm_fc_obs(v, t)) {
+			wd = wfm_date_weekday(v->first + t);
+			sum[wd] += v->y[t];
+			cnt[wd]++;
+			all += v->y[t];
+			nall++;
+		}
+	for (t = 0; t < v->n; t++)
+		if (wfm_fc_obs(v, t)) {
+			wd = wfm_date_weekday(v->first + t);
+			double d = log1p(v->y[t]) -
+				   log1p(cnt[wd] > 1 ? sum[wd] / cnt[wd] : all / nall);
+			ss += d * d;
+		}
+	for (j = 0; j < v->h; j++) {
+		double m, sd;
+		t = v->n + j;
+		wd = wfm_date_weekday(v->first + t);
+		if (v->st[t] != WFM_FC_OPEN)
+			continue;
+		m = cnt[wd] ? sum[wd] / cnt[wd] : all / nall;
+		f->point[j] = m;
+		if (nall >= 3) {
+			sd = sqrt(ss / (nall - 1) * (1 + 1.0 / nall) *
+				  (1 + j / 28.0));
+			wfm_fc_set_interval(m, -z * sd, z * sd, &f->lo[j], &f->hi[j]);
+		} else {
+			f->lo[j] = m - z * sqrt(m) > 0 ? m - z * sqrt(m) : 0;
+			f->hi[j] = m + z * sqrt(m);
+		}
+	}
+	f->model = WFM_FC_FALLBACK;
+	f->warnings |= WFM_FC_WARN_SHORT;
 }
 
 int wfm_fc_select_and_fit(const struct fc_view *v, const wfm_fc_options *o,
