@@ -52,6 +52,8 @@ typedef struct inst {
 	int pref_from[4], pref_to[4];
 	int req_agent, req_day;      /* one leave request or -1 */
 	int svc;                     /* the service objective, svc_curve per cell */
+	double def[2];               /* deferred work of line 0 released on day d,
+	                                due by its end (hours; weeks with L == 1) */
 } inst;
 
 static int day_options(const inst *p, opt *o)
@@ -112,9 +114,16 @@ static double svc_curve(double r, int c)
 	return 1.5 * m * m + 0.1 * m;
 }
 
+static int has_def(const inst *p)
+{
+	return p->def[0] > 0 || p->def[1] > 0;
+}
+
 static double cell(const inst *p, double r, int c, int l)
 {
 	(void)l;
+	if (has_def(p))
+		return p->svc ? svc_curve(r, c) : 0.25 * (r > c ? p->ru.w_under * (r - c) : 0);
 	if (p->svc)
 		return svc_curve(r, c) + 0.25 * (r < c ? p->ru.w_over * (c - r) : 0);
 	return 0.25 * (r > c ? p->ru.w_under * (r - c) : p->ru.w_over * (c - r));
@@ -192,15 +201,39 @@ static double brute(const inst *p)
 					ok = 0;
 			}
 			if (ok) {
-				for (d = 0; d < p->D; d++)
+				double rel = 0, done = 0, due = 0, unused = 0;
+
+				for (d = 0; d < p->D; d++) {
+					double spare = 0, use;
+
 					for (t = 0; t < NT_; t++) {
 						unsigned on = 0;
+						int n = 0;
 
 						for (a = 0; a < p->A; a++)
-							if (o[idx[a * p->D + d]].floor[t])
+							if (o[idx[a * p->D + d]].floor[t]) {
 								on |= 1u << a;
+								n++;
+							}
 						cost += interval_cost(p, d, t, on);
+						/* one line: all on the floor are on it */
+						if (n > p->req[d][t][0])
+							spare += 0.25 * (n - p->req[d][t][0]);
 					}
+					/* deferred work (plan.h): done as early as the spare
+					 * above the requirement allows, the rest of the spare
+					 * at w_over, what is past its deadline at the end of a
+					 * day at w_deferred */
+					rel += p->def[d];
+					due += p->def[d];
+					use = rel - done < spare ? rel - done : spare;
+					done += use;
+					unused += spare - use;
+					if (due - done > 1e-12)
+						cost += p->ru.w_deferred * (due - done);
+				}
+				if (has_def(p))
+					cost += p->ru.w_over * unused;
 				if (p->req_agent >= 0 && !grant)
 					cost += p->ru.w_leave * 1 * (1.0 + 0.01 * (R - 1 - 0) / R);
 				if (cost < best)
@@ -241,6 +274,9 @@ static wfm_plan_input *build(const inst *p)
 				wfm_plan_svc_point pt[5];
 				int c;
 
+				if (t == 0 && l == 0 && p->def[d] > 0)
+					assert_int_equal(wfm_plan_add_deferred(in, 0, d, p->def[d], d, &e),
+							 0);
 				assert_int_equal(wfm_plan_add_requirement(in, d, 540 + 15 * t, l,
 									  p->req[d][t][l], &e), 0);
 				if (!p->svc)
@@ -443,12 +479,74 @@ static void test_brute_service(void **state)
 	assert_true(checked >= 6);
 }
 
+/* Weeks of one line with deferred work, due the day it comes: the cost of
+ * a week counts the spare above the requirement that the work leaves
+ * unused and the work late (the rule of plan.h, written again in brute).
+ * Neither the solver's bound nor the Lagrangian bound, which bounds such a
+ * line in two ways (a small LP, and its cells as without the work less
+ * the work released at w_over), may exceed the enumerated optimum, and no
+ * plan may cost less than it.  Both objectives; the solver's model is a
+ * relaxation on such a line, so its optimum is not asked for. */
+static void test_brute_deferred(void **state)
+{
+	unsigned seed;
+	int checked = 0, svc;
+
+	(void)state;
+	for (svc = 0; svc <= 1; svc++)
+		for (seed = 1; seed <= 12; seed++) {
+			inst p;
+			wfm_plan_input *in;
+			wfm_plan_options o;
+			wfm_plan_result *res = NULL;
+			wfm_err e = {0};
+			plancheck pc;
+			double want;
+			int d;
+
+			random_inst(&p, seed);
+			p.L = 1;
+			p.A = p.D == 1 ? 3 : 2;
+			for (d = 0; d < p.D; d++)
+				p.def[d] = 0.25 * (1 + (int)(seed % 3) + d);
+			for (d = 0; d < p.A; d++)
+				p.skills[d] = 1;
+			p.req_agent = -1;
+			p.svc = svc;
+			if (svc)
+				p.ru.objective = WFM_PLAN_SERVICE;
+			want = brute(&p);
+			if (want > 1e299)
+				continue;
+			in = build(&p);
+			wfm_plan_options_default(&o);
+			o.time_limit = 0.5;
+			o.gap = 1e-9;
+			if (wfm_plan_solve(in, &o, &res, &e) != 0)
+				fail_msg("solve: %s", e.msg);
+			if (plancheck_run(in, res, &pc))
+				fail_msg("checker: %s", pc.first);
+			if (res->objective < want - 1e-7)
+				fail_msg("plan %.9f below the enumerated optimum %.9f", res->objective,
+					 want);
+			if (res->bound > want + 1e-7)
+				fail_msg("bound %.9f above the enumerated optimum %.9f", res->bound, want);
+			lagr_check_below(in, want, 9, 0.1, 0);
+			wfm_plan_result_free(res);
+			wfm_plan_input_free(in);
+			checked++;
+		}
+	print_message("%d weeks with deferred work enumerated\n", checked);
+	assert_true(checked >= 12);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_brute_hand),
 		cmocka_unit_test(test_brute_random),
 		cmocka_unit_test(test_brute_service),
+		cmocka_unit_test(test_brute_deferred),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
