@@ -9,14 +9,19 @@
  *     the intervals it is on the floor of the best price among its lines;
  *   - each line with deferred work: its cover over the week minimising its
  *     exact cost (live shortfall, spare agents unused, work late) + pi * c,
- *     bounded from below in two ways, the higher one kept: a small LP
- *     (cover continuous there), and every cell as on a line without
- *     deferred work (whole covers, w_over per agent above the requirement)
- *     less w_over per hour of the work the week releases (no roster's
- *     spare does more work than that, and what is late costs >= 0).  The
- *     second is the stronger one where the work fits the spare: 125 agents
- *     at load 0.70 (seed 1), 94.35 after 30 s against 93.88 from the LP
- *     alone, whose cover may do work below the requirement at kappa.
+ *     bounded from below by pricing its spare too: every roster's spare on
+ *     day d (agent-hours above the requirement) is at least the work it
+ *     does that day, so adding lam_d (work done - spare) with lam_d >= 0
+ *     lowers its cost; then each cell takes its whole cover alone (live
+ *     cost + pi c + (w_over - lam_d) h (c - r)+) and the work done and late
+ *     come from a small LP of the days (done_lp: released and due work).
+ *     lam follows its own subgradient (work done - spare).  This replaced
+ *     an LP of the whole line with continuous cover, which let the cover
+ *     below the requirement do the work at a price kappa (plan_model.c):
+ *     125 agents at load 0.95 (seed 1, pinned), gap 3.0 % at 14 s, against
+ *     5.0 % after 60 s with the better of that LP and the cells less
+ *     w_over per hour of work released (lam = 0 here); at load 0.70 0.55 %
+ *     at 5.4 s, against 1.0 % reached at 7 s.
  * The rest between days is left out (fewer rules, so still a bound), and
  * so are the trainings, except that they take agents off the floor: an
  * agent who may attend a training may take off the floor the stretch of a
@@ -49,12 +54,14 @@ typedef struct lg {
 	signed char *tbo;/* its break offsets */
 	double *dbest;   /* [d * (K + 1) + k] */
 	int *djbest;
-	glp_prob **dl;   /* per deferred line: its LP */
-	int **dl_c;      /* [line]: the cover column of each open interval, in order */
 	double *gain;    /* [class * NT + training]: one agent off the floor */
 	struct off *off; /* [class]: for sorting gains */
-	double *lpc;     /* [cell] of a line with deferred work: the LP's cover */
 	int *alt;        /* [d * T + t] one line's whole covers (evaluate) */
+	double *lam;     /* [l * PL_MAXD + d] price of an hour of spare (line_min) */
+	double *lsub;    /* its subgradient: work done - spare */
+	double lam_hi;
+	int *hold;       /* [line] agents holding it: no cover exceeds it */
+	glp_prob **dn;   /* per deferred line: the LP of the work done (done_lp) */
 } lg;
 
 /* What one class's agents gain in a training. */
@@ -120,192 +127,114 @@ static double cell_min(const pl_ctx *c, int d, int t, int l, double pi, int *cov
 	return v0;
 }
 
-/* The columns of one open interval in the LP of a line with deferred work:
- * cover c (priced pi) and the cell's cost of c; returns c's column and the
- * column m of the deferred work done.  Linear objective: c + u - e = r,
- * u short (h w_under weight), e spare (h w_over), m - e <= 0 credits e's
- * cost back for the work done.  Service objective: c - sum s = 0 with the
- * cell's segments s (plan_model.c), sum s - o - m + u = r, o idle spare
- * (h w_over), u below r (kappa, see plan_model.c). */
-static int deferred_cell(const pl_ctx *c, glp_prob *P, int d, int t, int l, int *mcol)
+/* The LP of the work done on line l, spare left out (line_min prices
+ * it): columns done_d (hours done on day d) and late_d; rows: the work
+ * done by the end of day d <= the work released by then; late_d + the work
+ * done by then >= the work due by then.  The objective is set per call. */
+static glp_prob *done_lp(const pl_ctx *c, int l)
 {
-	size_t ci = ((size_t)d * (size_t)c->T + (size_t)t) * (size_t)c->L + (size_t)l;
-	double r = c->in->req[ci], wo = c->h * c->ru->w_over;
-	int j, i, ind[4];
-	double val[4];
+	glp_prob *P = glp_create_prob();
+	int d, dd, ind[2 * PL_MAXD + 2];
+	double val[2 * PL_MAXD + 2], A = 0, Du = 0;
 
-	if (!c->svc_mode) {
-		double wu = c->ru->w_under * c->in->line[l].weight;
-
-		j = glp_add_cols(P, 4);
-		i = glp_add_rows(P, 2);
-		glp_set_col_bnds(P, j, GLP_LO, 0, 0);
-		glp_set_col_bnds(P, j + 1, GLP_LO, 0, 0);
-		glp_set_col_bnds(P, j + 2, GLP_LO, 0, 0);
-		glp_set_col_bnds(P, j + 3, GLP_LO, 0, 0);
-		glp_set_obj_coef(P, j + 1, c->h * wu);
-		glp_set_obj_coef(P, j + 2, wo);
-		glp_set_obj_coef(P, j + 3, -wo);
-		ind[1] = j;
-		ind[2] = j + 1;
-		ind[3] = j + 2;
-		val[1] = 1;
-		val[2] = 1;
-		val[3] = -1;
-		glp_set_row_bnds(P, i, GLP_FX, r, r);
-		glp_set_mat_row(P, i, 3, ind, val);
-		ind[1] = j + 3;
-		ind[2] = j + 2;
-		val[1] = 1;
-		val[2] = -1;
-		glp_set_row_bnds(P, i + 1, GLP_UP, 0, 0);
-		glp_set_mat_row(P, i + 1, 2, ind, val);
-		*mcol = j + 3;
-		return j;
-	} else {
-		/* the segments and kappa of the model, read from its problem:
-		 * c + sum s_down - sum s_up = R, -sum s_down + sum s_up - o - m + u
-		 * = r - R */
-		int ns = c->col_nseg[ci], nl = c->col_nlo[ci], k, s0 = c->col_seg[ci], rl, rs;
-		int oc = c->col_cell[ci], R = c->seg_ref[ci];
-
-		j = glp_add_cols(P, 1 + ns + 3);
-		rl = glp_add_rows(P, 2);
-		rs = rl + 1;
-		glp_set_col_bnds(P, j, GLP_LO, 0, 0);
-		glp_set_row_bnds(P, rl, GLP_FX, R, R);
-		glp_set_row_bnds(P, rs, GLP_FX, r - R, r - R);
-		ind[1] = j;
-		val[1] = 1;
-		glp_set_mat_row(P, rl, 1, ind, val);
-		for (k = 0; k < ns; k++) {
-			int col = j + 1 + k;
-
-			glp_set_col_bnds(P, col, glp_get_col_type(c->P, s0 + k),
-					 glp_get_col_lb(c->P, s0 + k), glp_get_col_ub(c->P, s0 + k));
-			glp_set_obj_coef(P, col, glp_get_obj_coef(c->P, s0 + k));
-			ind[1] = rl;
-			ind[2] = rs;
-			val[1] = k < nl ? 1 : -1;
-			val[2] = -val[1];
-			glp_set_mat_col(P, col, 2, ind, val);
-		}
-		for (k = 0; k < 3; k++) {
-			int col = j + 1 + ns + k;
-
-			glp_set_col_bnds(P, col, GLP_LO, 0, 0);
-			glp_set_obj_coef(P, col, glp_get_obj_coef(c->P, oc + k));
-			ind[1] = rs;
-			val[1] = k == 2 ? 1 : -1;
-			glp_set_mat_col(P, col, 1, ind, val);
-		}
-		(void)wo;
-		*mcol = j + 1 + ns + 1;
-		return j;
-	}
-}
-
-/* The LP of a line with deferred work, cover continuous: per open interval
- * the columns of deferred_cell; per day: processed <= released, processed +
- * late >= due.  The service objective takes the cells' segments from the
- * model c->P (built before); its constant part is added by the caller
- * (svc_const).  Fills cov[] with the cover columns, open intervals in
- * order.  NULL when out of memory. */
-static glp_prob *deferred_lp(const pl_ctx *c, int l, int *cov)
-{
-	glp_prob *P;
-	double A = 0, Du = 0;
-	int d, t, n = 0, *mcol = malloc(((size_t)c->D * (size_t)c->T + 1) * sizeof *mcol);
-
-	if (!mcol)
-		return NULL;
-	P = glp_create_prob();
 	glp_set_obj_dir(P, GLP_MIN);
-	for (d = 0; d < c->D; d++)
-		for (t = c->open_t[d]; t < c->close_t[d]; t++) {
-			cov[n] = deferred_cell(c, P, d, t, l, &mcol[n]);
-			n++;
-		}
-	n = 0;
+	glp_add_cols(P, 2 * c->D);
 	for (d = 0; d < c->D; d++) {
-		int cnt = 0, i, dd, k, *ind;
-		double *val;
+		glp_set_col_bnds(P, 1 + d, GLP_LO, 0, 0);
+		glp_set_col_bnds(P, 1 + c->D + d, GLP_LO, 0, 0);
+		glp_set_obj_coef(P, 1 + c->D + d, c->ru->w_deferred);
+	}
+	for (d = 0; d < c->D; d++) {
+		int i;
 
 		A += c->rel[l * PL_MAXD + d];
 		Du += c->due[l * PL_MAXD + d];
-		for (dd = 0; dd <= d; dd++)
-			cnt += c->close_t[dd] - c->open_t[dd];
-		ind = malloc(((size_t)cnt + 2) * sizeof *ind);
-		val = malloc(((size_t)cnt + 2) * sizeof *val);
-		if (!ind || !val) {
-			free(ind);
-			free(val);
-			free(mcol);
-			glp_delete_prob(P);
-			return NULL;
-		}
-		for (k = 0; k < cnt; k++) {
-			ind[k + 1] = mcol[k];
-			val[k + 1] = c->h;
+		for (dd = 0; dd <= d; dd++) {
+			ind[dd + 1] = 1 + dd;
+			val[dd + 1] = 1;
 		}
 		i = glp_add_rows(P, 1);
 		glp_set_row_bnds(P, i, GLP_UP, 0, A);
-		glp_set_mat_row(P, i, cnt, ind, val);
-		if (Du > 0) {
-			int s = glp_add_cols(P, 1);
-
-			glp_set_col_bnds(P, s, GLP_LO, 0, 0);
-			glp_set_obj_coef(P, s, c->ru->w_deferred);
-			ind[cnt + 1] = s;
-			val[cnt + 1] = 1;
-			i = glp_add_rows(P, 1);
-			glp_set_row_bnds(P, i, GLP_LO, Du, 0);
-			glp_set_mat_row(P, i, cnt + 1, ind, val);
-		}
-		free(ind);
-		free(val);
+		glp_set_mat_row(P, i, d + 1, ind, val);
+		ind[d + 2] = 1 + c->D + d;
+		val[d + 2] = 1;
+		i = glp_add_rows(P, 1);
+		glp_set_row_bnds(P, i, GLP_LO, Du, 0);
+		glp_set_mat_row(P, i, d + 2, ind, val);
 	}
-	free(mcol);
 	return P;
 }
 
-/* The constant part of the cost of line l's open cells in the model (the
- * service objective: f(0) of each cell, see plan_model.c). */
-static double svc_const(const pl_ctx *c, int l)
+/* Cell (d, t, l) of a line with deferred work with lam the price of an hour
+ * of its spare: the whole cover c in [0, cap] minimising live(c) + pi c +
+ * (w_over - lam) h (c - r)+, convex in c (lam <= w_over + ... may make the
+ * slope beyond the curve negative: then cap). */
+static double cell_min_lam(const pl_ctx *c, int d, int t, int l, double pi, double lam, int cap,
+			   int *cover)
 {
-	double s = 0, r, kap;
-	int d, t;
+	size_t i = ((size_t)d * (size_t)c->T + (size_t)t) * (size_t)c->L + (size_t)l;
+	double r = c->in->req[i], k = (c->ru->w_over - lam) * c->h, best = BIG, slope;
+	int n = c->svc_of && c->svc_of[i] >= 0 ? c->in->service[c->svc_of[i]].n : 1;
+	int hi = (int)ceil(r) + 1, x;
 
-	if (!c->svc_mode)
-		return 0;
-	for (d = 0; d < c->D; d++)
-		for (t = c->open_t[d]; t < c->close_t[d]; t++) {
-			size_t ci = ((size_t)d * (size_t)c->T + (size_t)t) * (size_t)c->L + (size_t)l;
+	if (n > hi)
+		hi = n;
+	if (hi > cap)
+		hi = cap;
+	*cover = 0;
+	for (x = 0; x <= hi; x++) {
+		double v = wfm_pl_live_cost(c, d, t, l, x) + pi * x + (x > r ? k * (x - r) : 0);
 
-			/* f(R) = svc(R) - kappa (r - R)+, R = seg_ref >= r */
-			r = c->in->req[ci];
-			kap = glp_get_obj_coef(c->P, c->col_cell[ci] + 2);
-			s += wfm_pl_svc_cost(c, ci, c->seg_ref[ci]) -
-			     kap * (r > c->seg_ref[ci] ? r - c->seg_ref[ci] : 0);
+		if (v < best) {
+			best = v;
+			*cover = x;
 		}
-	return s;
+	}
+	/* beyond hi the live cost is flat (past the curve and the requirement) */
+	slope = pi + k;
+	if (slope < 0 && cap > hi) {
+		double v = wfm_pl_live_cost(c, d, t, l, hi) + pi * hi + (hi > r ? k * (hi - r) : 0) +
+			   slope * (cap - hi);
+
+		if (v < best) {
+			best = v;
+			*cover = cap;
+		}
+	}
+	return best;
 }
 
-/* min over the week's cover of line l: exact cost + pi * c; fills the
- * subgradient's cover part.  Returns the minimum (or -BIG on failure). */
-static double deferred_min(lg *g, int l)
+/* The bound of line l (with deferred work) for the prices of its spare
+ * g->lam: the cells priced alone (cell_min_lam) plus the work done at
+ * lam - w_over an hour and what is late (done_lp): every roster's spare
+ * on day d is at least the work done that day, so adding lam (done -
+ * spare) <= 0 to its cost and minimising the parts apart bounds it.
+ * Covers go to g->alt, the subgradient of lam to g->lsub.  -BIG when the
+ * small LP fails. */
+static double line_min(lg *g, int l)
 {
 	const pl_ctx *c = g->c;
-	glp_prob *P = g->dl[l];
+	glp_prob *P = g->dn[l];
 	glp_smcp sp;
-	int d, t, j = 0;
-	double v;
+	double v = 0, spare[PL_MAXD];
+	int d, t;
 
-	for (d = 0; d < c->D; d++)
-		for (t = c->open_t[d]; t < c->close_t[d]; t++, j++)
-			glp_set_obj_coef(P, g->dl_c[l][j],
-					 g->pi[((size_t)d * (size_t)c->T + (size_t)t) * (size_t)c->L +
-					       (size_t)l]);
+	for (d = 0; d < c->D; d++) {
+		double lam = g->lam[l * PL_MAXD + d];
+
+		spare[d] = 0;
+		for (t = c->open_t[d]; t < c->close_t[d]; t++) {
+			size_t i = ((size_t)d * (size_t)c->T + (size_t)t) * (size_t)c->L + (size_t)l;
+			double r = c->in->req[i];
+			int cv;
+
+			v += cell_min_lam(c, d, t, l, g->pi[i], lam, g->hold[l], &cv);
+			g->alt[(size_t)d * (size_t)c->T + (size_t)t] = cv;
+			if (cv > r)
+				spare[d] += c->h * (cv - r);
+		}
+		glp_set_obj_coef(P, 1 + d, lam - c->ru->w_over);
+	}
 	glp_init_smcp(&sp);
 	sp.msg_lev = GLP_MSG_OFF;
 	if (glp_simplex(P, &sp) != 0 || glp_get_status(P) != GLP_OPT) {
@@ -313,29 +242,9 @@ static double deferred_min(lg *g, int l)
 		if (glp_simplex(P, &sp) != 0 || glp_get_status(P) != GLP_OPT)
 			return -BIG;
 	}
-	v = glp_get_obj_val(P) + svc_const(c, l);
-	j = 0;
 	for (d = 0; d < c->D; d++)
-		for (t = c->open_t[d]; t < c->close_t[d]; t++, j++) {
-			size_t i = ((size_t)d * (size_t)c->T + (size_t)t) * (size_t)c->L + (size_t)l;
-
-			g->lpc[i] = glp_get_col_prim(P, g->dl_c[l][j]);
-			g->sub[i] += g->lpc[i];
-		}
-	return v;
-}
-
-/* The work released on line l over the plan's days, in hours: no roster
- * does more of it, so no roster's spare agents save more than w_over for
- * each of these hours. */
-static double spare_credit(const pl_ctx *c, int l)
-{
-	double A = 0;
-	int d;
-
-	for (d = 0; d < c->D; d++)
-		A += c->rel[l * PL_MAXD + d];
-	return c->ru->w_over * A;
+		g->lsub[l * PL_MAXD + d] = glp_get_col_prim(P, 1 + d) - spare[d];
+	return v + glp_get_obj_val(P);
 }
 
 /* Best week of class ci's agents under pi; adds n agents' placements to the
@@ -502,32 +411,14 @@ static double evaluate(lg *g)
 			}
 	for (l = 0; l < c->L; l++)
 		if (c->deferred_line[l]) {
-			double v = deferred_min(g, l), v2 = -spare_credit(c, l);
+			double v = line_min(g, l);
 
 			if (v <= -BIG)
 				return -BIG;
-			/* the other bound of the same minimum: every cell as a
-			 * line without deferred work, the released work credited */
 			for (d = 0; d < c->D; d++)
-				for (t = c->open_t[d]; t < c->close_t[d]; t++) {
-					size_t i = ((size_t)d * (size_t)c->T + (size_t)t) *
-						   (size_t)c->L + (size_t)l;
-					int cv;
-
-					v2 += cell_min(c, d, t, l, g->pi[i], &cv);
-					g->alt[(size_t)d * (size_t)c->T + (size_t)t] = cv;
-				}
-			if (v2 > v) {
-				for (d = 0; d < c->D; d++)
-					for (t = c->open_t[d]; t < c->close_t[d]; t++) {
-						size_t i = ((size_t)d * (size_t)c->T + (size_t)t) *
-							   (size_t)c->L + (size_t)l;
-
-						g->sub[i] += g->alt[(size_t)d * (size_t)c->T + (size_t)t] -
-							     g->lpc[i];
-					}
-				v = v2;
-			}
+				for (t = c->open_t[d]; t < c->close_t[d]; t++)
+					g->sub[((size_t)d * (size_t)c->T + (size_t)t) * (size_t)c->L +
+					       (size_t)l] += g->alt[(size_t)d * (size_t)c->T + (size_t)t];
 			L += v;
 		}
 	for (ci = 0; ci < c->n_cls; ci++)
@@ -571,25 +462,33 @@ double wfm_pl_lagrange(const pl_ctx *c, const pl_roster *start, double ub, doubl
 	g.tbo = calloc((size_t)c->D * (size_t)c->maxtm * PL_MAXB + 1, 1);
 	g.dbest = calloc((size_t)c->D * (size_t)(c->ru->n_types + 1) + 1, sizeof *g.dbest);
 	g.djbest = calloc((size_t)c->D * (size_t)(c->ru->n_types + 1) + 1, sizeof *g.djbest);
-	g.dl = calloc((size_t)c->L + 1, sizeof *g.dl);
-	g.dl_c = calloc((size_t)c->L + 1, sizeof *g.dl_c);
 	g.gain = calloc((size_t)c->n_cls * (size_t)c->NT + 1, sizeof *g.gain);
 	g.off = calloc((size_t)c->n_cls + 1, sizeof *g.off);
-	g.lpc = calloc(cells + 1, sizeof *g.lpc);
 	g.alt = calloc((size_t)c->D * (size_t)c->T + 1, sizeof *g.alt);
+	g.lam = calloc((size_t)c->L * PL_MAXD + 1, sizeof *g.lam);
+	g.lsub = calloc((size_t)c->L * PL_MAXD + 1, sizeof *g.lsub);
+	g.hold = calloc((size_t)c->L + 1, sizeof *g.hold);
+	g.dn = calloc((size_t)c->L + 1, sizeof *g.dn);
 	lo = malloc((cells + 1) * sizeof *lo);
 	hi = malloc((cells + 1) * sizeof *hi);
 	if (!g.pi || !g.sub || !g.v || !g.argl || !g.pre || !g.tval || !g.tbo || !g.dbest ||
-	    !g.djbest || !g.dl || !g.dl_c || !g.gain || !g.off || !g.lpc || !g.alt || !lo || !hi)
+	    !g.djbest || !g.gain || !g.off || !g.alt || !g.lam || !g.lsub || !g.hold ||
+	    !g.dn || !lo || !hi)
 		goto out;
 	for (l = 0; l < c->L; l++)
-		if (c->deferred_line[l]) {
-			g.dl_c[l] = malloc(((size_t)c->D * (size_t)c->T + 1) * sizeof *g.dl_c[l]);
-			if (!g.dl_c[l])
-				goto out;
-			if (!(g.dl[l] = deferred_lp(c, l, g.dl_c[l])))
-				goto out;
-		}
+		if (c->deferred_line[l])
+			g.dn[l] = done_lp(c, l);
+	for (i = 0; i < (size_t)c->n_cls; i++) {
+		const pl_group *gr = &c->grp[c->cls[i].group];
+		int j;
+
+		for (j = 0; j < gr->n_lines; j++)
+			g.hold[gr->lines[j]] += c->cls[i].n;
+	}
+	/* any price >= 0 of the spare gives a bound; beyond w_over plus the
+	 * cost of its work late every day, spare is worth no more */
+	g.lam_hi = c->ru->w_over + c->ru->w_deferred * c->D;
+
 	/* start from the prices the best roster implies: a short cell is worth
 	 * w_under, a cell above its requirement costs w_over */
 	cnt = start && !pi_out ? wfm_pl_cover_counts(c, start) : NULL;
@@ -661,7 +560,7 @@ double wfm_pl_lagrange(const pl_ctx *c, const pl_roster *start, double ub, doubl
 	mark_t = t0;
 	window = span / 10 > 1 ? span / 10 : 1;
 	for (it = 0;; it++) {
-		double L, norm = 0, step, frac;
+		double L, norm = 0, step, frac, lnorm;
 
 		/* the first prices are always evaluated: a bound as soon as there
 		 * is a roster, whatever the clock says */
@@ -706,14 +605,30 @@ double wfm_pl_lagrange(const pl_ctx *c, const pl_roster *start, double ub, doubl
 
 			g.pi[i] = x < lo[i] ? lo[i] : x > hi[i] ? hi[i] : x;
 		}
+		/* the prices of spare hours: a step of their own (their
+		 * subgradient is in hours, tens of them a day) */
+		lnorm = 0;
+		for (i = 0; i < (size_t)c->L * PL_MAXD; i++)
+			lnorm += g.lsub[i] * g.lsub[i];
+		if (lnorm > 1e-12) {
+			double ls = 0.1 * theta * (ub - L) / lnorm;
+
+			for (i = 0; i < (size_t)c->L * PL_MAXD; i++) {
+				double x = g.lam[i] + ls * g.lsub[i];
+
+				g.lam[i] = x < 0 ? 0 : x > g.lam_hi ? g.lam_hi : x;
+			}
+		}
 	}
 	free(dir);
 out:
-	for (l = 0; g.dl && l < c->L; l++)
-		if (g.dl[l])
-			glp_delete_prob(g.dl[l]);
-	for (l = 0; g.dl_c && l < c->L; l++)
-		free(g.dl_c[l]);
+	for (l = 0; g.dn && l < c->L; l++)
+		if (g.dn[l])
+			glp_delete_prob(g.dn[l]);
+	free(g.lam);
+	free(g.lsub);
+	free(g.hold);
+	free(g.dn);
 	free(g.pi);
 	free(g.sub);
 	free(g.v);
@@ -723,11 +638,8 @@ out:
 	free(g.tbo);
 	free(g.dbest);
 	free(g.djbest);
-	free(g.dl);
-	free(g.dl_c);
 	free(g.gain);
 	free(g.off);
-	free(g.lpc);
 	free(g.alt);
 	free(lo);
 	free(hi);
