@@ -276,7 +276,11 @@ static void branch_and_cut(pl_solve *s)
 
 	if (left < 0.1 || s->stopped || simplex_basis(s))
 		return;
+	/* the simplex may have taken the rest of the time (a loaded machine,
+	 * a short limit): GLPK rejects a negative tm_lim as an error */
 	left = s->k.limit - wfm_pl_elapsed(&s->k);
+	if (left < 0.05)
+		return;
 	glp_init_iocp(&ip);
 	ip.msg_lev = GLP_MSG_OFF;
 	ip.presolve = GLP_OFF;
@@ -408,7 +412,8 @@ static int run(pl_solve *s, const wfm_plan_input *in, wfm_plan_result **out, wfm
 	 * whole weeks per agent can lift it above the LP (on a 125-agent week
 	 * from 243.2 to 245.1-245.8) */
 	left = s->k.limit - wfm_pl_elapsed(&s->k);
-	if (!wfm_pl_should_stop(&s->k) && lp_seconds(s) < 0.4 * left) {
+	if (!wfm_pl_should_stop(&s->k) && lp_seconds(s) < 0.4 * left &&
+	    !(s->have_best && gap_of(s->best->cost, s->bound) <= s->o.gap)) {
 		if ((r = solve_lp(s, wfm_pl_elapsed(&s->k) + 0.7 * left, e)) != 0)
 			return r;
 		report(s, 1);
@@ -423,9 +428,12 @@ static int run(pl_solve *s, const wfm_plan_input *in, wfm_plan_result **out, wfm
 		if (s->have_best && !s->c.exact && gap_of(s->best->cost, s->bound) > s->o.gap &&
 		    !wfm_pl_should_stop(&s->k))
 			lagrange_bound(s, left * 0.3 < 10 ? left * 0.3 : 10);
-	} else if (s->have_best && !wfm_pl_should_stop(&s->k)) {
+	} else if (s->have_best && gap_of(s->best->cost, s->bound) > s->o.gap &&
+		   !wfm_pl_should_stop(&s->k)) {
 		/* up to 0.7 of the time left: the ascent stops itself when the
-		 * bound stalls (plan_lagr.c) */
+		 * bound stalls (plan_lagr.c); not when the first second's bound
+		 * and the polished roster meet the gap already (it would climb
+		 * from the new roster's prices to no better bound) */
 		lagrange_bound(s, 0.7 * left);
 	}
 	if (s->nomem)
