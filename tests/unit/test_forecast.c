@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "forecast_fixture.h"
 
 #include "forecast/forecast.h"
 #include "forecast/forecast_impl.h"
@@ -56,18 +57,7 @@ static void draw(struct sim *s, gsl_rng *r)
 
 static wfm_fc_daily *forecast(const struct sim *s, int model)
 {
-	wfm_fc_series in = {s->first, s->n_hist, s->n, s->y, s->st, s->flags, NULL};
-	wfm_fc_options o;
-	wfm_fc_daily *f = NULL;
-	wfm_err e;
-
-	wfm_fc_options_default(&o);
-	o.model = model;
-	wfm_err_clear(&e);
-	assert_int_equal(wfm_fc_forecast(&in, &o, &f, &e), WFM_OK);
-	assert_non_null(f);
-	assert_int_equal(f->h, s->n - s->n_hist);
-	return f;
+	return fc_forecast(s->first, s->n_hist, s->n, s->y, s->st, s->flags, NULL, model);
 }
 
 /* Invariants every forecast keeps. */

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "forecast_fixture.h"
 
 #include "forecast/forecast.h"
 #include "run/wfm.h"
@@ -24,7 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAXN 800
+#define MAXN 900
 
 static const double wdf[7] = {1.3, 1.1, 1.0, 0.95, 0.9, 0.4, 0.2};
 
@@ -50,6 +51,7 @@ static void make(struct sim *s, int n_hist, int h, double phi, double sigma,
 	s->first = wfm_date_from_ymd(2022, 1, 3);
 	s->n_hist = n_hist;
 	s->n = n_hist + h;
+	assert_true(s->n <= MAXN);
 	for (t = 0; t < s->n; t++) {
 		lv = phi * lv + gsl_ran_gaussian(r, sigma);
 		s->st[t] = WFM_FC_OPEN;
@@ -62,17 +64,7 @@ static void make(struct sim *s, int n_hist, int h, double phi, double sigma,
 
 static wfm_fc_daily *run(const struct sim *s, int model)
 {
-	wfm_fc_series in = {s->first, s->n_hist, s->n, s->y, s->st, NULL, NULL};
-	wfm_fc_options o;
-	wfm_fc_daily *f = NULL;
-	wfm_err e;
-
-	wfm_fc_options_default(&o);
-	o.model = model;
-	wfm_err_clear(&e);
-	assert_int_equal(wfm_fc_forecast(&in, &o, &f, &e), WFM_OK);
-	assert_non_null(f);
-	return f;
+	return fc_forecast(s->first, s->n_hist, s->n, s->y, s->st, NULL, NULL, model);
 }
 
 static int bits(unsigned x)

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "forecast_fixture.h"
 
 #include "forecast/forecast.h"
 #include "run/wfm.h"
@@ -55,14 +56,7 @@ static void draw(struct sim *s, gsl_rng *r)
 static wfm_fc_daily *forecast(const struct sim *s, const unsigned char *flags,
 			      const unsigned char *eff)
 {
-	wfm_fc_series in = {s->first, s->n_hist, s->n, s->y, s->st, flags, eff};
-	wfm_fc_daily *f = NULL;
-	wfm_err e;
-
-	wfm_err_clear(&e);
-	assert_int_equal(wfm_fc_forecast(&in, NULL, &f, &e), WFM_OK);
-	assert_non_null(f);
-	return f;
+	return fc_forecast(s->first, s->n_hist, s->n, s->y, s->st, flags, eff, -1);
 }
 
 /* Weekly, yearly and holiday effects recovered: three years of a 7-day

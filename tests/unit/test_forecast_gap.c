@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "forecast_fixture.h"
 
 #include "forecast/forecast.h"
 #include "forecast/forecast_impl.h"
@@ -70,14 +71,7 @@ static void simulate(struct sim *s, int n_hist, int h, const int *gap, int ngap,
 
 static wfm_fc_daily *forecast(const struct sim *s)
 {
-	wfm_fc_series in = {s->first, s->n_hist, s->n, s->y, s->st, NULL, NULL};
-	wfm_fc_daily *f = NULL;
-	wfm_err e;
-
-	wfm_err_clear(&e);
-	assert_int_equal(wfm_fc_forecast(&in, NULL, &f, &e), WFM_OK);
-	assert_non_null(f);
-	return f;
+	return fc_forecast(s->first, s->n_hist, s->n, s->y, s->st, NULL, NULL, -1);
 }
 
 /* The classes: a single missing Wednesday makes Thursday FC_AFTERGAP; a

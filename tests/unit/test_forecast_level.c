@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "forecast_fixture.h"
 
 #include "forecast/forecast.h"
 #include "run/wfm.h"
@@ -64,17 +65,7 @@ static void setup(struct sim *s, int n_hist, int h)
 
 static wfm_fc_daily *forecast(const struct sim *s, int model)
 {
-	wfm_fc_series in = {s->first, s->n_hist, s->n, s->y, s->st, NULL, NULL};
-	wfm_fc_options o;
-	wfm_fc_daily *f = NULL;
-	wfm_err e;
-
-	wfm_fc_options_default(&o);
-	o.model = model;
-	wfm_err_clear(&e);
-	assert_int_equal(wfm_fc_forecast(&in, &o, &f, &e), WFM_OK);
-	assert_non_null(f);
-	return f;
+	return fc_forecast(s->first, s->n_hist, s->n, s->y, s->st, NULL, NULL, model);
 }
 
 /* Sum of the forecast over the truth (the ordinary days' means) on the
