@@ -235,13 +235,27 @@ static glp_prob *deferred_lp(const pl_ctx *c, int l, int *cov)
 	return P;
 }
 
+/* Solves the small LP P to optimality with the primal simplex, quietly; on a
+ * failure once more from an advanced basis.  Returns 0 when P is optimal,
+ * -1 otherwise. */
+static int simplex_opt(glp_prob *P)
+{
+	glp_smcp sp;
+
+	glp_init_smcp(&sp);
+	sp.msg_lev = GLP_MSG_OFF;
+	if (glp_simplex(P, &sp) == 0 && glp_get_status(P) == GLP_OPT)
+		return 0;
+	glp_adv_basis(P, 0);
+	return glp_simplex(P, &sp) == 0 && glp_get_status(P) == GLP_OPT ? 0 : -1;
+}
+
 /* min over the week's cover of line l: exact cost + pi * c; fills the
  * subgradient's cover part.  Returns the minimum (or -BIG on failure). */
 static double deferred_min(lg *g, int l)
 {
 	const pl_ctx *c = g->c;
 	glp_prob *P = g->dl[l];
-	glp_smcp sp;
 	int d, t, j = 0;
 	double v;
 
@@ -250,13 +264,8 @@ static double deferred_min(lg *g, int l)
 			glp_set_obj_coef(P, g->dl_c[l][j],
 					 g->pi[((size_t)d * (size_t)c->T + (size_t)t) * (size_t)c->L +
 					       (size_t)l]);
-	glp_init_smcp(&sp);
-	sp.msg_lev = GLP_MSG_OFF;
-	if (glp_simplex(P, &sp) != 0 || glp_get_status(P) != GLP_OPT) {
-		glp_adv_basis(P, 0);
-		if (glp_simplex(P, &sp) != 0 || glp_get_status(P) != GLP_OPT)
-			return -BIG;
-	}
+	if (simplex_opt(P) != 0)
+		return -BIG;
 	v = glp_get_obj_val(P);
 	j = 0;
 	for (d = 0; d < c->D; d++)
@@ -357,7 +366,6 @@ static double line_min(lg *g, int l)
 {
 	const pl_ctx *c = g->c;
 	glp_prob *P = g->dn[l];
-	glp_smcp sp;
 	double v = 0, spare[PL_MAXD];
 	int d, t;
 
@@ -377,13 +385,8 @@ static double line_min(lg *g, int l)
 		}
 		glp_set_obj_coef(P, 1 + d, lam - c->ru->w_over);
 	}
-	glp_init_smcp(&sp);
-	sp.msg_lev = GLP_MSG_OFF;
-	if (glp_simplex(P, &sp) != 0 || glp_get_status(P) != GLP_OPT) {
-		glp_adv_basis(P, 0);
-		if (glp_simplex(P, &sp) != 0 || glp_get_status(P) != GLP_OPT)
-			return -BIG;
-	}
+	if (simplex_opt(P) != 0)
+		return -BIG;
 	for (d = 0; d < c->D; d++)
 		g->lsub[l * PL_MAXD + d] = glp_get_col_prim(P, 1 + d) - spare[d];
 	return v + glp_get_obj_val(P);
