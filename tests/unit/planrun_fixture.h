@@ -12,6 +12,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "tmpfile_fixture.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,23 +26,6 @@
 
 #define D(y, m, d) wfm_date_from_ymd(y, m, d)
 #define MON D(2024, 3, 4)
-
-static inline char *tmp_file(const char *text)
-{
-	char *path = malloc(64);
-	FILE *fp;
-	int fd;
-
-	assert_non_null(path);
-	snprintf(path, 64, "/tmp/wfm-test-planrun-XXXXXX");
-	fd = mkstemp(path);
-	assert_true(fd >= 0);
-	fp = fdopen(fd, "w");
-	assert_non_null(fp);
-	fputs(text, fp);
-	fclose(fp);
-	return path;
-}
 
 static inline void rm_file(char **path)
 {

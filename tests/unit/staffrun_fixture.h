@@ -13,6 +13,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "tmpfile_fixture.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,24 +67,6 @@ static inline void fx_free(struct fx *f)
 	wfm_calendar_free(f->cal);
 	free(f->out);
 	f->out = NULL;
-}
-
-/* A new temporary file holding `text`; its path, malloc'd. */
-static inline char *tmp_file(const char *text)
-{
-	char *path = malloc(64);
-	FILE *fp;
-	int fd;
-
-	assert_non_null(path);
-	snprintf(path, 64, "/tmp/wfm-test-staffrun-XXXXXX");
-	fd = mkstemp(path);
-	assert_true(fd >= 0);
-	fp = fdopen(fd, "w");
-	assert_non_null(fp);
-	fputs(text, fp);
-	fclose(fp);
-	return path;
 }
 
 /* Reads `forecast`, the backlog `backlog` (none when NULL), computes the
